@@ -1,0 +1,71 @@
+// One handler per contract operation. The mapped type makes a missing or misspelt operation a
+// compile error, and each handler receives input already parsed by the contract's schema.
+import type { OperationName, OperationOutput, ParsedInput } from '../../../shared/api/contract';
+import type { OperatorView } from '../../../shared/domain/operator';
+import { KioskError } from '../errors';
+import type { Operators } from '../operators/operators';
+import type { Sessions } from '../operators/sessions';
+import type { Registrations } from '../registrations/registrations';
+import type { Settings } from '../settings/settings';
+import type { ClientContext } from './client';
+
+export interface CallContext {
+  client: ClientContext;
+  /** The logged-in operator; present for every operation whose role is not `none`. */
+  operator: OperatorView | null;
+}
+
+export type Handlers = {
+  [K in OperationName]: (input: ParsedInput<K>, ctx: CallContext) => OperationOutput<K> | Promise<OperationOutput<K>>;
+};
+
+export interface HandlerDeps {
+  operators: Operators;
+  sessions: Sessions;
+  registrations: Registrations;
+  settings: Settings;
+}
+
+function requireOperator(ctx: CallContext): OperatorView {
+  if (!ctx.operator) throw new KioskError('unauthenticated');
+  return ctx.operator;
+}
+
+export function createHandlers({ operators, sessions, registrations, settings }: HandlerDeps): Handlers {
+  function logIn(client: ClientContext, operator: OperatorView): OperatorView {
+    sessions.end(client.sessionId);
+    client.sessionId = sessions.start(operator.staffId);
+    return operator;
+  }
+
+  return {
+    'session.status': (_input, { client }) => {
+      const staffId = sessions.peek(client.sessionId);
+      return {
+        setupRequired: operators.count() === 0,
+        operator: staffId ? operators.get(staffId) : null,
+        locale: client.locale,
+        idleTimeoutSeconds: settings.get('registrantIdleSeconds'),
+      };
+    },
+    'session.setLocale': ({ locale }, { client }) => {
+      client.locale = locale;
+      return null;
+    },
+    'session.login': async ({ staffId, pin }, { client }) =>
+      logIn(client, await operators.authenticate(staffId, pin)),
+    'session.logout': (_input, { client }) => {
+      sessions.end(client.sessionId);
+      client.sessionId = null;
+      return null;
+    },
+    'setup.createFirstAdmin': async (input, { client }) =>
+      logIn(client, await operators.add({ ...input, role: 'it_admin' }, null, true)),
+    'operators.list': () => operators.list(),
+    'operators.add': (input, ctx) => operators.add(input, requireOperator(ctx).staffId),
+    'operators.unlock': ({ staffId }, ctx) => operators.unlock(staffId, requireOperator(ctx).staffId),
+    'registrations.submit': (input, ctx) => registrations.submit(input, requireOperator(ctx).staffId),
+    'registrations.list': ({ limit, offset }) => registrations.list(limit, offset),
+    'queue.stats': () => registrations.stats(),
+  };
+}

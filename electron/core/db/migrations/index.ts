@@ -1,0 +1,7 @@
+// The ordered list of migrations. Add one: create NNNN-name.ts exporting a Migration with the next
+// version, append it here, and add a test that migrates a database of the previous version.
+// Released migrations are additive only (see additive.test.ts).
+import type { Migration } from '../migrate';
+import { migration0001 } from './0001-initial';
+
+export const migrations: readonly Migration[] = [migration0001];

@@ -1,0 +1,64 @@
+// createKioskCore: the product as a plain Node object. Everything from the outside world (data
+// folder, clock, key store, logger) is passed in, so Electron, the loopback host, the CLI and the
+// tests all run the same core.
+import { createDispatch, type Dispatch } from './api/dispatch';
+import { createHandlers } from './api/handlers';
+import { openKioskDatabase, type KioskDatabase } from './db';
+import { createEventHub } from './events';
+import { createOperators } from './operators/operators';
+import type { ScryptParams } from './operators/pinHash';
+import { createSessions } from './operators/sessions';
+import type { Clock } from './platform/clock';
+import type { KeyStore } from './platform/keyStore';
+import type { Logger } from './platform/logger';
+import { createRegistrations } from './registrations/registrations';
+import { createSettings } from './settings/settings';
+
+export interface KioskCoreOptions {
+  dataDir: string;
+  clock: Clock;
+  keyStore: KeyStore;
+  logger: Logger;
+  /** PIN hashing cost; production uses the default from standards.md. */
+  scrypt?: ScryptParams;
+}
+
+export function createKioskCore({ dataDir, clock, keyStore, logger, scrypt }: KioskCoreOptions) {
+  const database: KioskDatabase = openKioskDatabase(dataDir, keyStore, () => clock.now());
+  const { db, sqlite } = database;
+  logger.child('db').log('info', 'db.opened', { from: database.migration.from, to: database.migration.to });
+
+  const events = createEventHub();
+  const settings = createSettings(db, clock);
+  const operators = createOperators({ db, sqlite, clock, logger, ...(scrypt ? { scrypt } : {}) });
+  const sessions = createSessions(clock, () => settings.get('operatorIdleSeconds'));
+  const registrations = createRegistrations({
+    db,
+    sqlite,
+    clock,
+    logger,
+    onQueueChanged: () => events.emit({ type: 'queue.changed', stats: registrations.stats() }),
+  });
+  const dispatch: Dispatch = createDispatch({
+    handlers: createHandlers({ operators, sessions, registrations, settings }),
+    sessions,
+    operators,
+    logger,
+  });
+
+  return {
+    dispatch,
+    events,
+    settings,
+    operators,
+    registrations,
+    database,
+    logger,
+    close(): void {
+      sqlite.close();
+    },
+  };
+}
+
+export type KioskCore = ReturnType<typeof createKioskCore>;
+export { newClientContext, type ClientContext } from './api/client';

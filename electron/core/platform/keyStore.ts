@@ -1,0 +1,51 @@
+// Secrets (the database key, later the kiosk's signing key) are kept by a key store passed in from
+// outside: Electron wraps them with safeStorage, the host and CLI keep 0600 files in the data dir.
+import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface KeyStore {
+  /** The secret stored under `name`, or null when there is none. */
+  load(name: string): Buffer | null;
+  /** Stores the secret durably; called once, when the secret is created. */
+  save(name: string, secret: Buffer): void;
+}
+
+const validName = /^[a-z][a-z0-9-]{0,40}$/;
+
+/** Writes a file and makes it durable before it replaces the old one. */
+export function writeFileDurably(path: string, data: Buffer | string, mode = 0o600): void {
+  const temp = `${path}.tmp`;
+  writeFileSync(temp, data, { mode });
+  const fd = openSync(temp, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
+}
+
+/** Key files readable by the owner only, in `<dataDir>/keys`. */
+export class FileKeyStore implements KeyStore {
+  private readonly dir: string;
+
+  constructor(dataDir: string) {
+    this.dir = join(dataDir, 'keys');
+  }
+
+  private path(name: string): string {
+    if (!validName.test(name)) throw new Error(`invalid key name: ${name}`);
+    return join(this.dir, `${name}.key`);
+  }
+
+  load(name: string): Buffer | null {
+    const path = this.path(name);
+    if (!existsSync(path)) return null;
+    return Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
+  }
+
+  save(name: string, secret: Buffer): void {
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    writeFileDurably(this.path(name), `${secret.toString('base64')}\n`, 0o600);
+  }
+}

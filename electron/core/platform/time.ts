@@ -1,0 +1,13 @@
+// Calendar dates as a person at the counter sees them: in China Standard Time, whatever the
+// machine's own time zone.
+const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** `YYYY-MM-DD` of `at` in Asia/Shanghai. */
+export function shanghaiDay(at: Date): string {
+  return shanghaiDate.format(at);
+}

@@ -1,0 +1,44 @@
+// Kiosk settings: a typed set of known keys with defaults, stored as JSON in the settings table.
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { locales } from '../../../shared/i18n/catalog';
+import type { Db } from '../db';
+import { settings as settingsTable } from '../db/schema';
+import type { Clock } from '../platform/clock';
+
+export const settingSchemas = {
+  /** Operator sessions end after this long without a call. */
+  operatorIdleSeconds: z.number().int().min(60).max(8 * 3600).default(900),
+  /** The registration screen is wiped after this long without input (product.md, step 10). */
+  registrantIdleSeconds: z.number().int().min(30).max(3600).default(120),
+  /** UI language at start. */
+  locale: z.enum(locales).default('zh-CN'),
+};
+
+export type SettingKey = keyof typeof settingSchemas;
+export type SettingValue<K extends SettingKey> = z.output<(typeof settingSchemas)[K]>;
+
+export interface Settings {
+  get<K extends SettingKey>(key: K): SettingValue<K>;
+  set<K extends SettingKey>(key: K, value: SettingValue<K>): void;
+}
+
+export function createSettings(db: Db, clock: Clock): Settings {
+  return {
+    get(key) {
+      const row = db.select().from(settingsTable).where(eq(settingsTable.key, key)).get();
+      const schema = settingSchemas[key];
+      const parsed = schema.safeParse(row ? JSON.parse(row.value) : undefined);
+      // A stored value that no longer validates falls back to the default instead of breaking start-up.
+      return (parsed.success ? parsed.data : schema.parse(undefined)) as SettingValue<typeof key>;
+    },
+    set(key, value) {
+      const json = JSON.stringify(settingSchemas[key].parse(value));
+      const updatedAt = clock.now().toISOString();
+      db.insert(settingsTable)
+        .values({ key, value: json, updatedAt })
+        .onConflictDoUpdate({ target: settingsTable.key, set: { value: json, updatedAt } })
+        .run();
+    },
+  };
+}

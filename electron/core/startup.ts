@@ -1,0 +1,26 @@
+// Composition for the processes that run core outside Electron (the loopback host and the CLI):
+// key file store, file logger, system clock. Start-up failures become a message a person can act on.
+import { translate, type Locale } from '../../shared/i18n';
+import { DatabaseOpenError } from './db/open';
+import { DATABASE_FILE } from './db';
+import { createKioskCore, type KioskCore } from './index';
+import { systemClock } from './platform/clock';
+import { FileKeyStore } from './platform/keyStore';
+import { createFileLogger } from './platform/logger';
+import { join } from 'node:path';
+
+export function openCoreWithFileKeys(dataDir: string): KioskCore {
+  const logger = createFileLogger(dataDir, systemClock);
+  return createKioskCore({ dataDir, clock: systemClock, keyStore: new FileKeyStore(dataDir), logger });
+}
+
+/** The message for a failure to start, or null when it is not one we can explain. */
+export function startupErrorMessage(error: unknown, dataDir: string, locale: Locale): string | null {
+  if (!(error instanceof DatabaseOpenError)) return null;
+  return translate(locale, `cli.db.${error.code}`, { path: join(dataDir, DATABASE_FILE) });
+}
+
+/** The CLI's and host's language: KIOSK_LOCALE=en switches to English. */
+export function processLocale(env: NodeJS.ProcessEnv): Locale {
+  return env.KIOSK_LOCALE === 'en' ? 'en' : 'zh-CN';
+}

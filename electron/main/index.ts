@@ -1,0 +1,54 @@
+// Electron shell: lifecycle, the kiosk window, IPC wiring to core. Product logic lives in core.
+import { app, ipcMain, safeStorage } from 'electron';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EVENT_CHANNEL } from '../../shared/api/channels';
+import { createKioskCore, type KioskCore } from '../core';
+import { resolveDataDir } from '../core/platform/dataDir';
+import { systemClock } from '../core/platform/clock';
+import { createFileLogger } from '../core/platform/logger';
+import { registerApiHandlers } from './ipc';
+import { SafeStorageKeyStore } from './keyStore';
+import { registerAppScheme, serveAppProtocol } from './protocol';
+import { createKioskWindow } from './window';
+
+const production = app.isPackaged;
+const devServerUrl = !production && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
+
+function dataDirFromArgs(): string {
+  const { values } = parseArgs({
+    args: process.argv.slice(1),
+    options: { 'data-dir': { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+  });
+  const flag = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
+  return flag || process.env.KIOSK_DATA_DIR ? resolveDataDir(flag, process.env, process.platform) : app.getPath('userData');
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  let core: KioskCore | null = null;
+
+  void app.whenReady().then(() => {
+    const dataDir = dataDirFromArgs();
+    const logger = createFileLogger(dataDir, systemClock);
+    core = createKioskCore({ dataDir, clock: systemClock, keyStore: new SafeStorageKeyStore(dataDir, safeStorage), logger });
+    serveAppProtocol(join(__dirname, '../renderer'));
+    registerApiHandlers(ipcMain, core.dispatch, devServerUrl);
+    const window = createKioskWindow({
+      preloadPath: join(__dirname, '../preload/index.cjs'),
+      production,
+      devServerUrl,
+      kiosk: production,
+    });
+    const unsubscribe = core.events.subscribe((event) => window.webContents.send(EVENT_CHANNEL, event));
+    window.on('closed', unsubscribe);
+  });
+
+  app.on('second-instance', () => undefined);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+}

@@ -1,0 +1,69 @@
+// Window and IPC security decisions as pure functions, so each is unit-tested without Electron.
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'kiosk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** The renderer's origin: app://kiosk in production, the dev server in development. */
+export function isAppUrl(rawUrl: string | null | undefined, devServerUrl: string | null): boolean {
+  if (!rawUrl) return false;
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return false;
+  }
+  if (url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST) return true;
+  if (!devServerUrl) return false;
+  const dev = new URL(devServerUrl);
+  return url.origin === dev.origin && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
+}
+
+/**
+ * IPC is answered only for our own top frame. `senderFrame` is null when the frame navigated or was
+ * destroyed before the message was handled; that is refused too.
+ */
+export function isTrustedSender(
+  frame: { url: string; parent: unknown } | null | undefined,
+  devServerUrl: string | null,
+): boolean {
+  if (!frame || frame.parent) return false;
+  return isAppUrl(frame.url, devServerUrl);
+}
+
+/** Navigation away from the app is never allowed; reloading the app's own page is. */
+export function isNavigationAllowed(targetUrl: string, devServerUrl: string | null): boolean {
+  return isAppUrl(targetUrl, devServerUrl);
+}
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** webPreferences for every window; the same in tests and production. */
+export function secureWebPreferences(preloadPath: string, production: boolean) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    enableBlinkFeatures: '',
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    devTools: !production,
+  } as const;
+}

@@ -1,0 +1,102 @@
+// The one API contract: operation name → input schema, output schema, required role.
+// Both transports (Electron IPC, loopback HTTP) and the renderer's client are derived from this table;
+// adding an operation here is the only way to add one.
+import { z } from 'zod';
+import { locales } from '../i18n/catalog';
+import {
+  OperatorNameSchema,
+  OperatorViewSchema,
+  PinSchema,
+  RoleSchema,
+  StaffIdSchema,
+} from '../domain/operator';
+import {
+  IndividualRegistrationSchema,
+  QueueStatsSchema,
+  RegistrationReceiptSchema,
+  RegistrationSummarySchema,
+} from '../domain/registration';
+
+/** Who may call an operation. `it_admin` may also do everything an `operator` may. */
+export type RequiredRole = 'none' | 'operator' | 'it_admin';
+
+export interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  role: RequiredRole;
+  input: I;
+  output: O;
+}
+
+function operation<I extends z.ZodType, O extends z.ZodType>(spec: OperationSpec<I, O>): OperationSpec<I, O> {
+  return spec;
+}
+
+const NoInput = z.object({}).strict();
+
+export const SessionStatusSchema = z.object({
+  setupRequired: z.boolean(),
+  operator: OperatorViewSchema.nullable(),
+  locale: z.enum(locales),
+  idleTimeoutSeconds: z.number().int().positive(),
+});
+export type SessionStatus = z.infer<typeof SessionStatusSchema>;
+
+export const contract = {
+  'session.status': operation({ role: 'none', input: NoInput, output: SessionStatusSchema }),
+  'session.setLocale': operation({
+    role: 'none',
+    input: z.object({ locale: z.enum(locales, { error: 'validation.invalidType' }) }).strict(),
+    output: z.null(),
+  }),
+  'session.login': operation({
+    role: 'none',
+    input: z.object({ staffId: StaffIdSchema, pin: PinSchema }).strict(),
+    output: OperatorViewSchema,
+  }),
+  'session.logout': operation({ role: 'none', input: NoInput, output: z.null() }),
+  'setup.createFirstAdmin': operation({
+    role: 'none',
+    input: z.object({ staffId: StaffIdSchema, name: OperatorNameSchema, pin: PinSchema }).strict(),
+    output: OperatorViewSchema,
+  }),
+  'operators.list': operation({ role: 'it_admin', input: NoInput, output: z.array(OperatorViewSchema) }),
+  'operators.add': operation({
+    role: 'it_admin',
+    input: z
+      .object({ staffId: StaffIdSchema, name: OperatorNameSchema, role: RoleSchema, pin: PinSchema })
+      .strict(),
+    output: OperatorViewSchema,
+  }),
+  'operators.unlock': operation({
+    role: 'it_admin',
+    input: z.object({ staffId: StaffIdSchema }).strict(),
+    output: OperatorViewSchema,
+  }),
+  'registrations.submit': operation({
+    role: 'operator',
+    input: IndividualRegistrationSchema,
+    output: RegistrationReceiptSchema,
+  }),
+  'registrations.list': operation({
+    role: 'operator',
+    input: z
+      .object({
+        limit: z.number({ error: 'validation.invalidType' }).int().min(1).max(200).default(50),
+        offset: z.number({ error: 'validation.invalidType' }).int().min(0).default(0),
+      })
+      .strict(),
+    output: z.object({ items: z.array(RegistrationSummarySchema), total: z.number().int().nonnegative() }),
+  }),
+  'queue.stats': operation({ role: 'operator', input: NoInput, output: QueueStatsSchema }),
+} as const;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type OperationInput<K extends OperationName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends OperationName> = z.output<Contract[K]['input']>;
+export type OperationOutput<K extends OperationName> = z.output<Contract[K]['output']>;
+
+export const operationNames = Object.keys(contract) as OperationName[];
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.hasOwn(contract, name);
+}

@@ -1,0 +1,36 @@
+import { defineCatalog } from './catalog';
+
+export const errorMessages = defineCatalog({
+  'zh-CN': {
+    'errors.invalid_input': '提交的内容有误，请检查标出的项目。',
+    'errors.unknown_operation': '不支持的操作。',
+    'errors.unauthenticated': '请先登录。',
+    'errors.forbidden': '当前账号无权执行此操作，请联系信息技术管理员。',
+    'errors.session_expired': '长时间未操作，已自动退出，请重新登录。',
+    'errors.login_failed': '工号或 PIN 码不正确。',
+    'errors.locked_out': '登录失败次数过多，请在 {{seconds}} 秒后再试，或联系信息技术管理员解锁。',
+    'errors.setup_done': '本机已创建信息技术管理员，请直接登录。',
+    'errors.operator_exists': '工号 {{staffId}} 已存在。',
+    'errors.not_found': '未找到该记录。',
+    'errors.storage_full': '保存失败：磁盘空间已满。请清理磁盘空间后重试，已填写的内容未丢失。',
+    'errors.storage_readonly': '保存失败：数据目录只读。请联系信息技术管理员检查磁盘权限。',
+    'errors.storage_busy': '保存失败：数据库正忙。请稍后重试。',
+    'errors.internal': '系统内部错误，请重试；如仍失败请联系信息技术管理员。',
+  },
+  en: {
+    'errors.invalid_input': 'Some of the entered data is invalid. Please check the marked fields.',
+    'errors.unknown_operation': 'This operation is not supported.',
+    'errors.unauthenticated': 'Please log in first.',
+    'errors.forbidden': 'This account may not do that. Please contact the IT administrator.',
+    'errors.session_expired': 'You were logged out after a period of inactivity. Please log in again.',
+    'errors.login_failed': 'Staff ID or PIN is incorrect.',
+    'errors.locked_out': 'Too many failed logins. Try again in {{seconds}} s, or ask the IT administrator to unlock the account.',
+    'errors.setup_done': 'An IT administrator already exists on this kiosk. Please log in.',
+    'errors.operator_exists': 'Staff ID {{staffId}} already exists.',
+    'errors.not_found': 'Record not found.',
+    'errors.storage_full': 'Not saved: the disk is full. Free some space and try again; what you entered is kept.',
+    'errors.storage_readonly': 'Not saved: the data folder is read-only. Please ask the IT administrator to check disk permissions.',
+    'errors.storage_busy': 'Not saved: the database is busy. Please try again shortly.',
+    'errors.internal': 'Internal error. Please try again; if it keeps failing, contact the IT administrator.',
+  },
+});
