@@ -1,0 +1,30 @@
+// What a failed check reports: a catalogue key and the values its message interpolates. The text
+// itself is chosen later, in the reader's locale.
+import type { validationMessages } from '../i18n/validation';
+
+export type ValidationKey = keyof (typeof validationMessages)['zh-CN'];
+
+export interface ValidationIssue {
+  key: ValidationKey;
+  params?: Record<string, string | number>;
+}
+
+export type Failure = { ok: false; issue: ValidationIssue };
+
+/** The result of checks that only normalise and validate a string. */
+export type TextCheck = { ok: true; value: string } | Failure;
+
+export function failure(key: ValidationKey, params?: Record<string, string | number>): Failure {
+  return { ok: false, issue: params === undefined ? { key } : { key, params } };
+}
+
+/** The first character, by code point, that `allowed` rejects at its 1-based position. */
+export function firstBadChar(
+  chars: readonly string[],
+  allowed: (char: string, index: number) => boolean,
+): { position: number; char: string } | undefined {
+  for (const [index, char] of chars.entries()) {
+    if (!allowed(char, index)) return { position: index + 1, char };
+  }
+  return undefined;
+}
