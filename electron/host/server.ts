@@ -19,6 +19,7 @@ import { loadStaticFile } from './staticFiles';
 
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const KEEPALIVE_MS = 25_000;
+const DRAIN_LIMIT_MS = 5_000;
 
 export interface HostOptions {
   core: Pick<KioskCore, 'dispatch' | 'events'>;
@@ -183,9 +184,13 @@ export function createHostServer({ core, staticDir, token, logger }: HostOptions
     route(req, res).catch((error: unknown) => {
       if (error instanceof RequestRejected) {
         log.log('info', 'request.rejected', { status: error.status, method: req.method ?? '' });
+        if (error.status === 413) {
+          // Discard the rest of an oversized body so the client can read the 413, then hang up.
+          res.setHeader('Connection', 'close');
+          req.resume();
+          setTimeout(() => req.socket.destroy(), DRAIN_LIMIT_MS).unref();
+        }
         if (!res.headersSent) reject(res, error.status, error.code);
-        // Stop reading an oversized or refused body instead of buffering it.
-        if (error.status === 413) req.destroy();
         return;
       }
       log.log('error', 'request.failed', { error: error instanceof Error ? error.message : String(error) });

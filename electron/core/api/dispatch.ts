@@ -71,7 +71,17 @@ export function createDispatch(deps: {
     try {
       return await call(operation, rawInput, client);
     } catch (error) {
-      if (error instanceof KioskError) return apiError(client, error.code, error.params, error.fields);
+      if (error instanceof KioskError) {
+        const fields = error.fieldIssues
+          ? Object.fromEntries(
+              Object.entries(error.fieldIssues).map(([field, issue]) => [
+                field,
+                translate(client.locale, issue.key, issue.params ?? {}),
+              ]),
+            )
+          : undefined;
+        return apiError(client, error.code, error.params, fields);
+      }
       const storage = storageErrorCode(error);
       log.log('error', 'call.failed', {
         operation,

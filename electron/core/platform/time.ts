@@ -11,3 +11,9 @@ const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
 export function shanghaiDay(at: Date): string {
   return shanghaiDate.format(at);
 }
+
+/** The calendar date of `at` in Asia/Shanghai. */
+export function shanghaiCalendarDate(at: Date): { year: number; month: number; day: number } {
+  const [year, month, day] = shanghaiDay(at).split('-').map(Number);
+  return { year: year ?? 0, month: month ?? 0, day: day ?? 0 };
+}

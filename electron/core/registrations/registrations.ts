@@ -17,7 +17,9 @@ import type { SqliteDatabase } from '../db/open';
 import { registrations } from '../db/schema';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
-import { shanghaiDay } from '../platform/time';
+import { shanghaiCalendarDate, shanghaiDay } from '../platform/time';
+import { checkIdNumber } from '../../../shared/validation';
+import { KioskError } from '../errors';
 
 export interface RegistrationsDeps {
   db: Db;
@@ -55,6 +57,10 @@ export function createRegistrations({ db, sqlite, clock, logger, onQueueChanged 
 
   function submit(input: IndividualRegistration, operatorId: string): RegistrationReceipt {
     const at = clock.now();
+    // The contract's schema cannot know today's date; a birth date in the future or more than
+    // 150 years ago is checked here, against the kiosk's clock.
+    const idCheck = checkIdNumber(input.idNumber, { today: shanghaiCalendarDate(at) });
+    if (!idCheck.ok) throw new KioskError('invalid_input', {}, { idNumber: idCheck.issue });
     const createdAt = at.toISOString();
     const id = uuidv7({ msecs: at.getTime() });
     const state: RegistrationState = 'queued';
