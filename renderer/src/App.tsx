@@ -90,7 +90,11 @@ export function App({ onRetry }: { onRetry: () => void }) {
   const locale = useSession((state) => state.locale);
   const client = useSession((state) => state.client);
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { fontSize: 16, controlHeight: 44 } }}>
+    <ConfigProvider
+      locale={locale === 'zh-CN' ? zhCN : enUS}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { fontSize: 16, controlHeight: 44 } }}
+    >
       <AntApp>
         <Layout className="app">
           {client && <Header />}

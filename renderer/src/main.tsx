@@ -23,7 +23,13 @@ async function connect(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  await initI18n(useSession.getState().locale);
+  const i18n = await initI18n(useSession.getState().locale);
+  const applyLanguage = () => {
+    document.title = i18n.t('app.title');
+    document.documentElement.lang = i18n.language;
+  };
+  applyLanguage();
+  i18n.on('languageChanged', applyLanguage);
   const container = document.getElementById('root');
   if (!container) throw new Error('missing #root');
   createRoot(container).render(<App onRetry={() => void connect()} />);
