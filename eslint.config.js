@@ -22,6 +22,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Playwright reads a fixture's dependencies from its destructuring pattern; `{}` means none.
+    files: ['test/e2e/**/*.ts', 'test/e2e-electron/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     files: ['test/lint/**/*.js', 'eslint.config.js'],
     languageOptions: { globals: { process: 'readonly' } },
   },

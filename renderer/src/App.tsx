@@ -1,9 +1,8 @@
-import { App as AntApp, Button, ConfigProvider, Layout, Result, Space, Spin, Typography } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import { Button, Layout, Result, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared/i18n';
+import { KioskTheme } from './KioskTheme';
 import { HomeScreen } from './screens/HomeScreen';
 import { IndividualScreen } from './screens/IndividualScreen';
 import { LoginScreen } from './screens/LoginScreen';
@@ -90,17 +89,11 @@ export function App({ onRetry }: { onRetry: () => void }) {
   const locale = useSession((state) => state.locale);
   const client = useSession((state) => state.client);
   return (
-    <ConfigProvider
-      locale={locale === 'zh-CN' ? zhCN : enUS}
-      button={{ autoInsertSpace: false }}
-      theme={{ token: { fontSize: 16, controlHeight: 44 } }}
-    >
-      <AntApp>
-        <Layout className="app">
-          {client && <Header />}
-          <Layout.Content className="app-content">{client ? <Body onRetry={onRetry} /> : <Spin size="large" />}</Layout.Content>
-        </Layout>
-      </AntApp>
-    </ConfigProvider>
+    <KioskTheme locale={locale}>
+      <Layout className="app">
+        {client && <Header />}
+        <Layout.Content className="app-content">{client ? <Body onRetry={onRetry} /> : <Spin size="large" />}</Layout.Content>
+      </Layout>
+    </KioskTheme>
   );
 }
