@@ -16,6 +16,8 @@ import { createSettings } from './settings/settings';
 
 export interface KioskCoreOptions {
   dataDir: string;
+  /** Content that ships with the app: agreements, platform profiles, division data. */
+  resourcesDir: string;
   clock: Clock;
   keyStore: KeyStore;
   logger: Logger;

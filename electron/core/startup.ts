@@ -1,5 +1,7 @@
 // Composition for the processes that run core outside Electron (the loopback host and the CLI):
 // key file store, file logger, system clock. Start-up failures become a message a person can act on.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { translate, type Locale } from '../../shared/i18n';
 import { DatabaseOpenError } from './db/open';
 import { DATABASE_FILE } from './db';
@@ -7,11 +9,19 @@ import { createKioskCore, type KioskCore } from './index';
 import { systemClock } from './platform/clock';
 import { FileKeyStore } from './platform/keyStore';
 import { createFileLogger } from './platform/logger';
-import { join } from 'node:path';
+
+/** The project's resources folder, for processes that run from the source tree. */
+export const PROJECT_RESOURCES_DIR = fileURLToPath(new URL('../../resources', import.meta.url));
 
 export function openCoreWithFileKeys(dataDir: string): KioskCore {
   const logger = createFileLogger(dataDir, systemClock);
-  return createKioskCore({ dataDir, clock: systemClock, keyStore: new FileKeyStore(dataDir), logger });
+  return createKioskCore({
+    dataDir,
+    resourcesDir: PROJECT_RESOURCES_DIR,
+    clock: systemClock,
+    keyStore: new FileKeyStore(dataDir),
+    logger,
+  });
 }
 
 /** The message for a failure to start, or null when it is not one we can explain. */

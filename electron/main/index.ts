@@ -35,7 +35,13 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     const dataDir = dataDirFromArgs();
     const logger = createFileLogger(dataDir, systemClock);
-    core = createKioskCore({ dataDir, clock: systemClock, keyStore: new SafeStorageKeyStore(dataDir, safeStorage), logger });
+    core = createKioskCore({
+      dataDir,
+      resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
+      clock: systemClock,
+      keyStore: new SafeStorageKeyStore(dataDir, safeStorage),
+      logger,
+    });
     serveAppProtocol(join(__dirname, '../renderer'));
     registerApiHandlers(ipcMain, core.dispatch, devServerUrl);
     const window = createKioskWindow({

@@ -7,6 +7,7 @@ import { createKioskCore, newClientContext, type ClientContext, type KioskCore }
 import { ManualClock } from '../../electron/core/platform/clock';
 import { FileKeyStore } from '../../electron/core/platform/keyStore';
 import { createMemoryLogger } from '../../electron/core/platform/logger';
+import { PROJECT_RESOURCES_DIR } from '../../electron/core/startup';
 import type { ScryptParams } from '../../electron/core/operators/pinHash';
 import type { OperationInput, OperationName, OperationOutput } from '../../shared/api/contract';
 
@@ -30,7 +31,14 @@ export function createTestCore(options: { dataDir?: string; clock?: ManualClock 
   const dataDir = options.dataDir ?? tempDir();
   const clock = options.clock ?? new ManualClock();
   const logger = createMemoryLogger(clock);
-  const core = createKioskCore({ dataDir, clock, keyStore: new FileKeyStore(dataDir), logger, scrypt: TEST_SCRYPT });
+  const core = createKioskCore({
+    dataDir,
+    resourcesDir: PROJECT_RESOURCES_DIR,
+    clock,
+    keyStore: new FileKeyStore(dataDir),
+    logger,
+    scrypt: TEST_SCRYPT,
+  });
   return {
     core,
     clock,

@@ -1,6 +1,6 @@
 // Drizzle table definitions for queries. The SQL in migrations/ is the source of truth for the
 // database; schema.test.ts checks that these definitions match it column for column.
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const operators = sqliteTable('operators', {
   staffId: text('staff_id').primaryKey(),
@@ -41,4 +41,27 @@ export const auditLog = sqliteTable('audit_log', {
   hash: text('hash').notNull(),
 });
 
-export const schema = { operators, settings, registrations, auditLog };
+export const agreementVersions = sqliteTable(
+  'agreement_versions',
+  {
+    agreementId: text('agreement_id').notNull(),
+    version: text('version').notNull(),
+    title: text('title').notNull(),
+    locale: text('locale').notNull(),
+    effectiveFrom: text('effective_from').notNull(),
+    supersedes: text('supersedes'),
+    publishedAt: text('published_at'),
+    sourceFile: text('source_file').notNull(),
+    sourceSha256: text('source_sha256').notNull(),
+    sourceBytes: blob('source_bytes', { mode: 'buffer' }).notNull(),
+    canonicalSha256: text('canonical_sha256').notNull(),
+    canonicalText: text('canonical_text').notNull(),
+    document: text('document').notNull(),
+    warnings: text('warnings').notNull(),
+    importedAt: text('imported_at').notNull(),
+    importedBy: text('imported_by'),
+  },
+  (table) => [primaryKey({ columns: [table.agreementId, table.version] })],
+);
+
+export const schema = { operators, settings, registrations, auditLog, agreementVersions };
