@@ -1,5 +1,5 @@
 // Electron shell: lifecycle, the kiosk window, IPC wiring to core. Product logic lives in core.
-import { app, ipcMain, safeStorage } from 'electron';
+import { app, ipcMain, safeStorage, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EVENT_CHANNEL } from '../../shared/api/channels';
@@ -31,6 +31,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   registerAppScheme();
   let core: KioskCore | null = null;
+  let kioskWindow: BrowserWindow | null = null;
 
   void app.whenReady().then(() => {
     const dataDir = dataDirFromArgs();
@@ -44,17 +45,22 @@ if (!app.requestSingleInstanceLock()) {
     });
     serveAppProtocol(join(__dirname, '../renderer'));
     registerApiHandlers(ipcMain, core.dispatch, devServerUrl);
-    const window = createKioskWindow({
+    const window = (kioskWindow = createKioskWindow({
       preloadPath: join(__dirname, '../preload/index.cjs'),
       production,
       devServerUrl,
       kiosk: production,
-    });
+    }));
     const unsubscribe = core.events.subscribe((event) => window.webContents.send(EVENT_CHANNEL, event));
     window.on('closed', unsubscribe);
   });
 
-  app.on('second-instance', () => undefined);
+  // A second start (a double click at the counter) brings the running kiosk to the front.
+  app.on('second-instance', () => {
+    if (!kioskWindow) return;
+    if (kioskWindow.isMinimized()) kioskWindow.restore();
+    kioskWindow.focus();
+  });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => core?.close());
 }

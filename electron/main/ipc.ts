@@ -11,11 +11,13 @@ import { isTrustedSender } from './security';
 export function registerApiHandlers(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch, devServerUrl: string | null) {
   const clients = new Map<number, ClientContext>();
   const clientFor = (event: IpcMainInvokeEvent): ClientContext => {
-    let client = clients.get(event.sender.id);
+    const senderId = event.sender.id;
+    let client = clients.get(senderId);
     if (!client) {
       client = newClientContext();
-      clients.set(event.sender.id, client);
-      event.sender.once('destroyed', () => clients.delete(event.sender.id));
+      clients.set(senderId, client);
+      // The id is read now: a destroyed webContents may no longer report it.
+      event.sender.once('destroyed', () => clients.delete(senderId));
     }
     return client;
   };

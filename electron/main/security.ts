@@ -5,17 +5,23 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** The renderer's origin: app://kiosk in production, the dev server in development. */
 export function isAppUrl(rawUrl: string | null | undefined, devServerUrl: string | null): boolean {
-  if (!rawUrl) return false;
-  let url: URL;
-  try {
-    url = new URL(rawUrl);
-  } catch {
-    return false;
-  }
+  const url = parseUrl(rawUrl);
+  if (!url) return false;
   if (url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST) return true;
-  if (!devServerUrl) return false;
-  const dev = new URL(devServerUrl);
+  // A malformed dev server URL must refuse, not throw: a throwing will-navigate handler never
+  // calls preventDefault, so the navigation would go ahead.
+  const dev = parseUrl(devServerUrl);
+  if (!dev) return false;
   return url.origin === dev.origin && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
+}
+
+function parseUrl(raw: string | null | undefined): URL | null {
+  if (!raw) return null;
+  try {
+    return new URL(raw);
+  } catch {
+    return null;
+  }
 }
 
 /**
