@@ -6,6 +6,7 @@ const chromiumPath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p
 
 export default defineConfig({
   outputDir: 'test-results',
+  globalSetup: './test/e2e-electron/announce.ts',
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   forbidOnly: Boolean(process.env.CI),
   retries: 0,

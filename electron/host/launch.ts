@@ -1,41 +1,27 @@
 // `npm start`: the Electron window where an Electron binary exists, otherwise the loopback host.
 // Builds first when the sources are newer than the build. Only the host's URL goes to stdout.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translate } from '../../shared/i18n';
 import { processLocale } from '../core/startup';
+import { locateElectronBinary } from './electronBinary';
 import { serve } from './serve';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
 const locale = processLocale(process.env);
 
-/**
- * The Electron executable, found the way the electron package finds it but without requiring the
- * package, which would try to download the binary. One download attempt is made when it is missing.
- */
+/** The Electron executable; one download attempt is made when it is missing. */
 export function findElectronBinary(attemptDownload: boolean): string | null {
-  let packageDir: string;
-  try {
-    packageDir = dirname(require.resolve('electron/package.json'));
-  } catch {
-    return null;
-  }
-  const locate = () => {
-    const pathFile = join(packageDir, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const relative = readFileSync(pathFile, 'utf8').trim();
-    const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist');
-    const binary = join(dist, relative);
-    return existsSync(binary) ? binary : null;
-  };
-  const found = locate();
-  if (found || !attemptDownload) return found;
-  spawnSync(process.execPath, [join(packageDir, 'install.js')], { stdio: 'ignore', timeout: 300_000 });
-  return locate();
+  const first = locateElectronBinary(process.env);
+  if (first.found) return first.path;
+  if (!attemptDownload || !first.packageDir) return null;
+  spawnSync(process.execPath, [join(first.packageDir, 'install.js')], { stdio: 'ignore', timeout: 300_000 });
+  const second = locateElectronBinary(process.env);
+  return second.found ? second.path : null;
 }
 
 function newestMtime(path: string): number {
