@@ -1,6 +1,7 @@
 // Request checks for the loopback host (standards.md, "Loopback host"): the exact Host allowlist
 // against DNS rebinding, Origin checks against CSRF and cross-site stream hijacking, and a
 // constant-time token comparison. Pure functions, unit-tested.
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 export function allowedHosts(port: number): readonly string[] {
@@ -42,19 +43,6 @@ export function cookieValue(cookieHeader: string | undefined, name: string): str
   return null;
 }
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // antd injects its styles at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -1,4 +1,6 @@
 // Window and IPC security decisions as pure functions, so each is unit-tested without Electron.
+export { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'kiosk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
@@ -41,18 +43,6 @@ export function isNavigationAllowed(targetUrl: string, devServerUrl: string | nu
   return isAppUrl(targetUrl, devServerUrl);
 }
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /** webPreferences for every window; the same in tests and production. */
 export function secureWebPreferences(preloadPath: string, production: boolean) {
