@@ -4,5 +4,6 @@
 import type { Migration } from '../migrate';
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-agreement-versions';
+import { migration0003 } from './0003-consent-and-outbox';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
