@@ -3,8 +3,9 @@
 // tests all run the same core.
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
-import { openKioskDatabase, type KioskDatabase } from './db';
+import { openKioskDatabase } from './db';
 import { createEventHub } from './events';
+import { createMaintenance } from './maintenance';
 import { createOperators } from './operators/operators';
 import type { ScryptParams } from './operators/pinHash';
 import { createSessions } from './operators/sessions';
@@ -12,6 +13,7 @@ import type { Clock } from './platform/clock';
 import type { KeyStore } from './platform/keyStore';
 import type { Logger } from './platform/logger';
 import { createRegistrations } from './registrations/registrations';
+import { createRetention } from './retention/retention';
 import { createSettings } from './settings/settings';
 
 export interface KioskCoreOptions {
@@ -23,12 +25,19 @@ export interface KioskCoreOptions {
   logger: Logger;
   /** PIN hashing cost; production uses the default from standards.md. */
   scrypt?: ScryptParams;
+  /** How long a write waits for a lock held by another connection. */
+  busyTimeoutMs?: number;
 }
 
-export function createKioskCore({ dataDir, clock, keyStore, logger, scrypt }: KioskCoreOptions) {
-  const database: KioskDatabase = openKioskDatabase(dataDir, keyStore, () => clock.now());
+export function createKioskCore({ dataDir, clock, keyStore, logger, scrypt, busyTimeoutMs }: KioskCoreOptions) {
+  const database = openKioskDatabase(dataDir, keyStore, () => clock.now(), busyTimeoutMs ? { busyTimeoutMs } : {});
   const { db, sqlite } = database;
-  logger.child('db').log('info', 'db.opened', { from: database.migration.from, to: database.migration.to });
+  logger.child('db').log('info', 'db.opened', {
+    from: database.migration.from,
+    to: database.migration.to,
+    check: database.integrityCheck,
+    backup: database.preMigrationBackup,
+  });
 
   const events = createEventHub();
   const settings = createSettings(db, clock);
@@ -41,6 +50,8 @@ export function createKioskCore({ dataDir, clock, keyStore, logger, scrypt }: Ki
     logger,
     onQueueChanged: () => events.emit({ type: 'queue.changed', stats: registrations.stats() }),
   });
+  const retention = createRetention({ db, sqlite, clock, settings, logger, dataDir });
+  const maintenance = createMaintenance({ sqlite, clock, settings, retention, logger, dataDir });
   const dispatch: Dispatch = createDispatch({
     handlers: createHandlers({ operators, sessions, registrations, settings }),
     sessions,
@@ -54,8 +65,11 @@ export function createKioskCore({ dataDir, clock, keyStore, logger, scrypt }: Ki
     settings,
     operators,
     registrations,
+    retention,
+    maintenance,
     database,
     logger,
+    dataDir,
     close(): void {
       sqlite.close();
     },

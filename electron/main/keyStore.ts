@@ -4,7 +4,7 @@ import type { SafeStorage } from 'electron';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyStore } from '../core/platform/keyStore';
-import { writeFileDurably } from '../core/platform/keyStore';
+import { writeFileDurably } from '../core/platform/files';
 
 export class SafeStorageKeyStore implements KeyStore {
   private readonly dir: string;

@@ -27,7 +27,7 @@ export interface TestCore {
   dispose(): void;
 }
 
-export function createTestCore(options: { dataDir?: string; clock?: ManualClock } = {}): TestCore {
+export function createTestCore(options: { dataDir?: string; clock?: ManualClock; busyTimeoutMs?: number } = {}): TestCore {
   const dataDir = options.dataDir ?? tempDir();
   const clock = options.clock ?? new ManualClock();
   const logger = createMemoryLogger(clock);
@@ -38,6 +38,7 @@ export function createTestCore(options: { dataDir?: string; clock?: ManualClock 
     keyStore: new FileKeyStore(dataDir),
     logger,
     scrypt: TEST_SCRYPT,
+    ...(options.busyTimeoutMs ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
   });
   return {
     core,
@@ -46,7 +47,7 @@ export function createTestCore(options: { dataDir?: string; clock?: ManualClock 
     logLines: logger.lines,
     reopen() {
       core.close();
-      return createTestCore({ dataDir, clock });
+      return createTestCore({ ...options, dataDir, clock });
     },
     dispose() {
       core.close();

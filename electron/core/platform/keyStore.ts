@@ -1,7 +1,8 @@
 // Secrets (the database key, later the kiosk's signing key) are kept by a key store passed in from
 // outside: Electron wraps them with safeStorage, the host and CLI keep 0600 files in the data dir.
-import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileDurably } from './files';
 
 export interface KeyStore {
   /** The secret stored under `name`, or null when there is none. */
@@ -11,19 +12,6 @@ export interface KeyStore {
 }
 
 const validName = /^[a-z][a-z0-9-]{0,40}$/;
-
-/** Writes a file and makes it durable before it replaces the old one. */
-export function writeFileDurably(path: string, data: Buffer | string, mode = 0o600): void {
-  const temp = `${path}.tmp`;
-  writeFileSync(temp, data, { mode });
-  const fd = openSync(temp, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, path);
-}
 
 /** Key files readable by the owner only, in `<dataDir>/keys`. */
 export class FileKeyStore implements KeyStore {

@@ -39,13 +39,18 @@ function nextNumber(db: Db, day: string): string {
 }
 
 function toSummary(row: RegistrationRow): RegistrationSummary {
-  const payload = JSON.parse(row.payload) as IndividualRegistration;
-  return {
+  const base = {
     id: row.id,
     number: row.number,
     kind: row.kind,
     state: row.state as RegistrationState,
     createdAt: row.createdAt,
+  };
+  // After retention only the receipt is left: nothing personal to show, masked or not.
+  if (row.purgedAt) return { ...base, nameMasked: '', idNumberMasked: '', mobileMasked: '' };
+  const payload = JSON.parse(row.payload) as IndividualRegistration;
+  return {
+    ...base,
     nameMasked: maskName(payload.name),
     idNumberMasked: maskIdNumber(payload.idNumber),
     mobileMasked: maskMobile(payload.mobile),

@@ -13,6 +13,12 @@ export const settingSchemas = {
   registrantIdleSeconds: z.number().int().min(30).max(3600).default(120),
   /** UI language at start. */
   locale: z.enum(locales).default('zh-CN'),
+  /** Days after the platform's acknowledgement before a record's personal data is deleted. */
+  retentionDays: z.number().int().min(1).max(3650).default(30),
+  /** How many encrypted backups to keep. */
+  backupKeep: z.number().int().min(1).max(90).default(7),
+  /** Hours between scheduled backups. */
+  backupIntervalHours: z.number().int().min(1).max(24 * 7).default(24),
 };
 
 export type SettingKey = keyof typeof settingSchemas;
