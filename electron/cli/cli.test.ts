@@ -37,6 +37,22 @@ describe('the admin CLI', () => {
     await expect(run('frobnicate')).rejects.toThrow(/未知命令/);
   });
 
+  it('creates, lists and restores encrypted backups', async () => {
+    dataDir = tempDir();
+    lines = [];
+    await run('operator', 'add', '--id', 'it01', '--name', '王工', '--role', 'it_admin', '--pin', '246810');
+    await run('backup', 'create', '--json');
+    const { file } = JSON.parse(lines.pop() ?? '') as { file: string };
+    await run('operator', 'add', '--id', 'op02', '--name', '李', '--role', 'operator', '--pin', '135790');
+    await run('backup', 'list', '--json');
+    expect((JSON.parse(lines.pop() ?? '') as { file: string }[]).map((b) => b.file)).toContain(file);
+    await run('backup', 'restore', file);
+    expect(lines.pop()).toContain(`已从备份 ${file} 恢复数据库`);
+    await run('operator', 'list', '--json');
+    expect((JSON.parse(lines.pop() ?? '') as { staffId: string }[]).map((o) => o.staffId)).toEqual(['it01']);
+    await expect(run('backup', 'restore', 'kiosk-nope.db')).rejects.toThrow(/找不到备份/);
+  });
+
   it('exits non-zero with the message on stderr when a command fails', () => {
     dataDir = tempDir();
     const result = spawnSync(

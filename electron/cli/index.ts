@@ -9,6 +9,7 @@ import { fieldMessages } from '../../shared/api/issues';
 import { translate, type Locale } from '../../shared/i18n';
 import type { KioskCore } from '../core';
 import { KioskError } from '../core/errors';
+import { isBackupRestore, runBackupCommand, runBackupRestore } from './backupCommands';
 import { resolveDataDir } from '../core/platform/dataDir';
 import { openCoreWithFileKeys, processLocale, startupErrorMessage } from '../core/startup';
 
@@ -34,6 +35,7 @@ function parseInput<S extends z.ZodType>(schema: S, raw: unknown, locale: Locale
 
 async function runCommand(core: KioskCore, words: string[], flags: Flags, io: CliIo, locale: Locale) {
   const json = flags.json === true;
+  if (runBackupCommand(core, words, json, io, locale)) return;
   const command = words.join(' ');
   switch (command) {
     case 'queue stats': {
@@ -101,6 +103,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<void> {
     return;
   }
   const dataDir = resolveDataDir(values['data-dir'], io.env, process.platform);
+  if (isBackupRestore(positionals)) {
+    try {
+      return runBackupRestore(dataDir, positionals, io, locale);
+    } catch (error) {
+      throw new CliError(startupErrorMessage(error, dataDir, locale) ?? (error instanceof Error ? error.message : String(error)));
+    }
+  }
   let core: KioskCore;
   try {
     core = openCoreWithFileKeys(dataDir);
