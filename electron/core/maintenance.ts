@@ -44,3 +44,22 @@ export function createMaintenance(deps: {
 }
 
 export type Maintenance = ReturnType<typeof createMaintenance>;
+
+const MAINTENANCE_INTERVAL_MS = 3600 * 1000;
+
+/**
+ * Runs the scheduled upkeep (backup, retention, checkpoint) now and every hour. A failure is logged
+ * and tried again next time; it never stops the kiosk.
+ */
+export function scheduleMaintenance(core: { maintenance: Maintenance; logger: Logger }): NodeJS.Timeout {
+  const log = core.logger.child('maintenance');
+  const run = () => {
+    try {
+      core.maintenance.runDue();
+    } catch (error) {
+      log.log('error', 'maintenance.failed', { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  run();
+  return setInterval(run, MAINTENANCE_INTERVAL_MS).unref();
+}

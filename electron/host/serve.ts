@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { translate } from '../../shared/i18n';
 import { resolveDataDir } from '../core/platform/dataDir';
+import { scheduleMaintenance } from '../core/maintenance';
 import { openCoreWithFileKeys, processLocale, startupErrorMessage } from '../core/startup';
 import { createHostServer, newHostToken } from './server';
 
@@ -33,8 +34,10 @@ export async function serve(argv: string[]): Promise<void> {
   const host = createHostServer({ core, staticDir: RENDERER_DIR, token, logger: core.logger });
   const actualPort = await host.listen(port);
   process.stdout.write(`Kiosk UI: http://127.0.0.1:${actualPort}/#token=${token}\n`);
+  const maintenance = scheduleMaintenance(core);
 
   const stop = () => {
+    clearInterval(maintenance);
     void host.close().then(() => {
       core.close();
       process.exit(0);

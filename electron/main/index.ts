@@ -7,6 +7,7 @@ import { createKioskCore, type KioskCore } from '../core';
 import { resolveDataDir } from '../core/platform/dataDir';
 import { systemClock } from '../core/platform/clock';
 import { createFileLogger } from '../core/platform/logger';
+import { scheduleMaintenance } from '../core/maintenance';
 import { registerApiHandlers } from './ipc';
 import { SafeStorageKeyStore } from './keyStore';
 import { registerAppScheme, serveAppProtocol } from './protocol';
@@ -43,6 +44,8 @@ if (!app.requestSingleInstanceLock()) {
       keyStore: new SafeStorageKeyStore(dataDir, safeStorage),
       logger,
     });
+    const maintenance = scheduleMaintenance(core);
+    app.on('will-quit', () => clearInterval(maintenance));
     serveAppProtocol(join(__dirname, '../renderer'));
     registerApiHandlers(ipcMain, core.dispatch, devServerUrl);
     const window = (kioskWindow = createKioskWindow({
