@@ -2,11 +2,12 @@
 // for the host's one-line readiness signal instead of sleeping.
 import { test as base, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { findPersonalData } from '../support/personalData';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -42,7 +43,12 @@ export const test = base.extend<{ kiosk: KioskHost }>({
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
+    // No personal data in logs (masked forms allowed): every test's log is checked before it goes.
+    const logFile = join(dataDir, 'logs', 'kiosk.log');
+    const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
     rmSync(dataDir, { recursive: true, force: true });
+    expect(log.length, 'the host wrote a log').toBeGreaterThan(0);
+    expect(findPersonalData(log), 'personal data in the log').toEqual([]);
   },
 });
 
