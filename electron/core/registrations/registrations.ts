@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain/registration';
 import { maskIdNumber, maskMobile, maskName } from '../../../shared/privacy/mask';
 import { appendAudit } from '../audit/audit';
+import { QUEUE_STATS_SQL } from '../outbox/queries';
 import type { Db } from '../db';
 import type { SqliteDatabase } from '../db/open';
 import { registrations } from '../db/schema';
@@ -115,11 +116,7 @@ export function createRegistrations({ db, sqlite, clock, logger, onQueueChanged 
       RegistrationState,
       number
     >;
-    const rows = db
-      .select({ state: registrations.state, n: count() })
-      .from(registrations)
-      .groupBy(registrations.state)
-      .all();
+    const rows = sqlite.prepare(QUEUE_STATS_SQL).all() as { state: string; n: number }[];
     let total = 0;
     for (const row of rows) {
       byState[row.state as RegistrationState] = row.n;
