@@ -1,0 +1,38 @@
+// Crash-test child: logs in and submits registrations as fast as it can, printing each id only
+// after the call that saved it has returned (that is, after the commit). The parent kills it with
+// SIGKILL at random moments.
+import { writeSync } from 'node:fs';
+import { createKioskCore, newClientContext } from '../../electron/core';
+import { systemClock } from '../../electron/core/platform/clock';
+import { FileKeyStore } from '../../electron/core/platform/keyStore';
+import { createFileLogger } from '../../electron/core/platform/logger';
+import { PROJECT_RESOURCES_DIR } from '../../electron/core/startup';
+import { TEST_SCRYPT } from '../support/core';
+import { person } from '../support/people';
+
+async function main(dataDir: string, firstIndex: number): Promise<void> {
+  const core = createKioskCore({
+    dataDir,
+    resourcesDir: PROJECT_RESOURCES_DIR,
+    clock: systemClock,
+    keyStore: new FileKeyStore(dataDir),
+    logger: createFileLogger(dataDir, systemClock),
+    scrypt: TEST_SCRYPT,
+  });
+  const client = newClientContext();
+  const login = await core.dispatch('session.login', { staffId: 'op01', pin: '135790' }, client);
+  if (!login.ok) throw new Error(`login refused: ${login.error.code}`);
+  writeSync(1, 'ready\n');
+  for (let index = firstIndex; ; index++) {
+    const result = await core.dispatch('registrations.submit', { kind: 'individual', ...person(index) }, client);
+    if (!result.ok) throw new Error(`submit refused: ${result.error.code}`);
+    writeSync(1, `saved ${(result.value as { id: string }).id}\n`);
+  }
+}
+
+const [dataDir, firstIndex] = process.argv.slice(2);
+if (!dataDir) throw new Error('usage: child <data-dir> <first-index>');
+main(dataDir, Number(firstIndex ?? 0)).catch((error: unknown) => {
+  writeSync(2, `${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
