@@ -41,7 +41,17 @@ export function createFileLogger(dataDir: string, clock: Clock): Logger {
   const dir = join(dataDir, 'logs');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, 'kiosk.log');
-  return createLogger((line) => appendFileSync(file, `${line}\n`, { mode: 0o600 }), clock, 'kiosk');
+  return createLogger(
+    (line) => {
+      try {
+        appendFileSync(file, `${line}\n`, { mode: 0o600 });
+      } catch {
+        // A full or read-only disk must not make a logged operation fail; the line is lost.
+      }
+    },
+    clock,
+    'kiosk',
+  );
 }
 
 /** Collects lines in memory; for tests. */

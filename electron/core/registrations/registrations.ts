@@ -94,8 +94,14 @@ export function createRegistrations({ db, sqlite, clock, logger, onQueueChanged 
       });
       return assigned;
     }).immediate();
-    log.log('info', 'registration.saved', { id, number, kind: input.kind });
-    onQueueChanged();
+    // Committed: from here on nothing may turn the answer into a failure, or the operator would be
+    // told 保存失败 for a saved record and register the person twice.
+    try {
+      log.log('info', 'registration.saved', { id, number, kind: input.kind });
+      onQueueChanged();
+    } catch (error) {
+      log.log('warn', 'registration.afterCommitFailed', { id, error: error instanceof Error ? error.message : String(error) });
+    }
     return { id, number, state, createdAt };
   }
 
