@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translate, type Locale } from '../../shared/i18n';
+import { KioskIdentityError } from './consent/identity';
 import { DatabaseOpenError } from './db/open';
 import { DATABASE_FILE } from './db';
 import { createKioskCore, type KioskCore } from './index';
@@ -26,6 +27,7 @@ export function openCoreWithFileKeys(dataDir: string): KioskCore {
 
 /** The message for a failure to start, or null when it is not one we can explain. */
 export function startupErrorMessage(error: unknown, dataDir: string, locale: Locale): string | null {
+  if (error instanceof KioskIdentityError) return translate(locale, `consent.identity.${error.code}`, { path: join(dataDir, 'keys') });
   if (!(error instanceof DatabaseOpenError)) return null;
   return translate(locale, `cli.db.${error.code}`, { path: join(dataDir, DATABASE_FILE) });
 }

@@ -32,4 +32,9 @@ export class ManualClock implements Clock {
     this.wallMs += ms;
     this.monoMs += ms;
   }
+
+  /** Moves only the wall clock (by `ms`, either way), as when someone sets the time by hand. */
+  jumpWall(ms: number): void {
+    this.wallMs += ms;
+  }
 }

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { encodePng, signaturePng, type ColorType } from '../../../test/support/png';
+import { sha256Hex } from './ed25519';
+import { checkSignatureImage, signatureImageLimits } from './signatureImage';
+
+const INK = [0, 0, 0, 255] as const;
+const CLEAR = [255, 255, 255, 0] as const;
+
+describe('the signature image check', () => {
+  it.each([0, 2, 4, 6] as ColorType[])('accepts a handwritten signature in colour type %i', (colorType) => {
+    const bytes = signaturePng({ colorType });
+    const result = checkSignatureImage(bytes);
+    expect(result).toMatchObject({ ok: true, sha256: sha256Hex(bytes), width: 400, height: 160 });
+  });
+
+  it('refuses a file over the size limit before decoding it', () => {
+    const noise = randomBytes(400 * 400 * 4);
+    const at = (x: number, y: number, c: number) => noise[(y * 400 + x) * 4 + c] ?? 0;
+    const bytes = encodePng({ width: 400, height: 400, paint: (x, y) => [at(x, y, 0), at(x, y, 1), at(x, y, 2), at(x, y, 3)] });
+    expect(bytes.length).toBeGreaterThan(signatureImageLimits.maxBytes);
+    expect(checkSignatureImage(bytes)).toEqual({ ok: false, problem: 'too_large', params: { maxKiB: 512 } });
+  });
+
+  it('refuses images smaller or larger than a signature pad', () => {
+    for (const [width, height] of [
+      [99, 200],
+      [400, 99],
+      [4001, 200],
+      [400, 4001],
+    ] as const) {
+      expect(checkSignatureImage(encodePng({ width, height })), `${width}x${height}`).toMatchObject({ ok: false, problem: 'dimensions', params: { width, height } });
+    }
+    expect(checkSignatureImage(signaturePng({ width: 100, height: 100 })).ok).toBe(true);
+  });
+
+  it('refuses an empty pad, a tap, a short tick and a filled rectangle', () => {
+    expect(checkSignatureImage(encodePng({ width: 400, height: 160 }))).toMatchObject({ problem: 'empty' });
+    // White strokes on a transparent pad are no ink either.
+    const white = encodePng({ width: 400, height: 160, paint: (x, y) => (y === 80 ? [255, 255, 255, 255] : CLEAR) });
+    expect(checkSignatureImage(white)).toMatchObject({ problem: 'empty' });
+    const tap = encodePng({ width: 400, height: 160, paint: (x, y) => (Math.hypot(x - 200, y - 80) < 6 ? INK : CLEAR) });
+    expect(checkSignatureImage(tap)).toMatchObject({ problem: 'trivial' });
+    const tick = encodePng({ width: 400, height: 160, paint: (x, y) => (x >= 100 && x < 130 && y >= 78 && y < 88 ? INK : CLEAR) });
+    expect(checkSignatureImage(tick)).toMatchObject({ problem: 'trivial' });
+    const filled = encodePng({ width: 400, height: 160, paint: (x) => (x < 300 ? INK : CLEAR) });
+    expect(checkSignatureImage(filled)).toMatchObject({ problem: 'filled' });
+  });
+
+  it('counts only dark, mostly opaque pixels as ink', () => {
+    const faint = encodePng({ width: 400, height: 160, paint: (x, y) => (Math.abs(y - 80) < 3 ? [0, 0, 0, 100] : CLEAR) });
+    expect(checkSignatureImage(faint)).toMatchObject({ problem: 'empty' });
+    const grey = encodePng({ width: 400, height: 160, colorType: 0, paint: (x, y) => (Math.abs(y - 80) < 3 ? [127, 127, 127, 255] : [255, 255, 255, 255]) });
+    expect(checkSignatureImage(grey)).toMatchObject({ ok: true, inkPixels: 400 * 5 });
+  });
+
+  it('passes decoding problems on', () => {
+    const bytes = signaturePng();
+    const at = bytes.indexOf('IDAT') + 20;
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0xff, at);
+    expect(checkSignatureImage(bytes)).toEqual({ ok: false, problem: 'corrupt', params: {} });
+  });
+});

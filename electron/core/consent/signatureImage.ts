@@ -1,0 +1,82 @@
+// Whether a PNG from the signature pad is fit to be evidence: a PNG we can decode, within size
+// bounds, with enough dark strokes to be a handwritten signature rather than an empty or
+// accidental one (a tap, a short line) or a filled-in rectangle.
+import { sha256Hex } from './ed25519';
+import { decodePng, PngError, readPngHeader, type DecodedPng } from './png';
+
+export const signatureImageLimits = {
+  maxBytes: 512 * 1024,
+  minSide: 100,
+  maxSide: 4000,
+  /** Fewer ink pixels than this is a tap or a scribble, not a signature. */
+  minInkPixels: 200,
+  /** The strokes must span at least this many pixels across or down. */
+  minInkSpan: 40,
+  /** More ink than this share of the image is a filled area, not a signature. */
+  maxInkShare: 0.5,
+} as const;
+
+export type SignatureImageProblem =
+  | 'not_png'
+  | 'corrupt'
+  | 'unsupported'
+  | 'too_large'
+  | 'dimensions'
+  | 'empty'
+  | 'trivial'
+  | 'filled';
+
+export type SignatureImageCheck =
+  | { ok: true; sha256: string; width: number; height: number; inkPixels: number }
+  | { ok: false; problem: SignatureImageProblem; params: Record<string, string | number> };
+
+/** Ink: a pixel that is mostly opaque and dark (luma below the middle). */
+function inkStats({ width, height, channels, colorType, pixels }: DecodedPng) {
+  let ink = 0;
+  let minX = width;
+  let maxX = -1;
+  let minY = height;
+  let maxY = -1;
+  const gray = colorType === 0 || colorType === 4;
+  const hasAlpha = colorType === 4 || colorType === 6;
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const p = (y * width + x) * channels;
+      const alpha = hasAlpha ? (pixels[p + channels - 1] ?? 0) : 255;
+      const luma = gray
+        ? (pixels[p] ?? 0)
+        : ((pixels[p] ?? 0) * 299 + (pixels[p + 1] ?? 0) * 587 + (pixels[p + 2] ?? 0) * 114) / 1000;
+      if (alpha < 128 || luma >= 128) continue;
+      ink += 1;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+  }
+  return { ink, span: ink === 0 ? 0 : Math.max(maxX - minX, maxY - minY) + 1 };
+}
+
+export function checkSignatureImage(bytes: Uint8Array, limits = signatureImageLimits): SignatureImageCheck {
+  const fail = (problem: SignatureImageProblem, params: Record<string, string | number> = {}): SignatureImageCheck => ({
+    ok: false,
+    problem,
+    params,
+  });
+  if (bytes.length > limits.maxBytes) return fail('too_large', { maxKiB: Math.floor(limits.maxBytes / 1024) });
+  let image: DecodedPng;
+  try {
+    const { width, height } = readPngHeader(bytes);
+    const sideOk = (side: number) => side >= limits.minSide && side <= limits.maxSide;
+    if (!sideOk(width) || !sideOk(height)) return fail('dimensions', { width, height, min: limits.minSide, max: limits.maxSide });
+    image = decodePng(bytes);
+  } catch (error) {
+    if (error instanceof PngError) return fail(error.problem);
+    throw error;
+  }
+  const { ink, span } = inkStats(image);
+  if (ink === 0) return fail('empty');
+  if (ink < limits.minInkPixels || span < limits.minInkSpan) return fail('trivial');
+  if (ink > limits.maxInkShare * image.width * image.height) return fail('filled');
+  return { ok: true, sha256: sha256Hex(bytes), width: image.width, height: image.height, inkPixels: ink };
+}
