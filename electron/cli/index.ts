@@ -12,8 +12,18 @@ import { KioskError } from '../core/errors';
 import { isBackupRestore, runBackupCommand, runBackupRestore } from './backupCommands';
 import { resolveDataDir } from '../core/platform/dataDir';
 import { openCoreWithFileKeys, processLocale, startupErrorMessage } from '../core/startup';
+import { runAgreementCommand } from './agreementCommands';
+import { isConsentCommand, runConsentCommand } from './consentCommands';
 
-export class CliError extends Error {}
+export class CliError extends Error {
+  /** 2 for a refused command; consent verification uses 3 for "checked, does not hold". */
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
 
 interface CliIo {
   out: (text: string) => void;
@@ -91,6 +101,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<void> {
         name: { type: 'string' },
         role: { type: 'string' },
         pin: { type: 'string' },
+        version: { type: 'string' },
+        effective: { type: 'string' },
+        supersedes: { type: 'string' },
+        out: { type: 'string' },
+        package: { type: 'string' },
+        'key-id': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -100,9 +116,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parsed;
   if (values.help || positionals.length === 0) {
     io.out(translate(locale, 'cli.usage'));
+    io.out(translate(locale, 'consent.cli.usage'));
     return;
   }
   const dataDir = resolveDataDir(values['data-dir'], io.env, process.platform);
+  // Previewing an agreement file needs no database; only the commands that store or list open one.
+  if (positionals[0] === 'agreement') {
+    return runAgreementCommand(positionals.slice(1), values, {
+      io,
+      locale,
+      withCore: (run) => withCore(dataDir, locale, run),
+      fail: (message) => new CliError(message),
+    });
+  }
+  if (isConsentCommand(positionals)) {
+    return runConsentCommand(positionals, values, {
+      io,
+      locale,
+      dataDir,
+      withCore: (run) => withCore(dataDir, locale, run),
+      fail: (message, exitCode) => new CliError(message, exitCode),
+    });
+  }
   if (isBackupRestore(positionals)) {
     try {
       return runBackupRestore(dataDir, positionals, io, locale);
@@ -110,6 +145,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<void> {
       throw new CliError(startupErrorMessage(error, dataDir, locale) ?? (error instanceof Error ? error.message : String(error)));
     }
   }
+  await withCore(dataDir, locale, (core) => runCommand(core, positionals, values, io, locale));
+}
+
+/** Opens core on the data dir for one command; start-up and core errors become CliErrors. */
+async function withCore<T>(dataDir: string, locale: Locale, run: (core: KioskCore) => Promise<T> | T): Promise<T> {
   let core: KioskCore;
   try {
     core = openCoreWithFileKeys(dataDir);
@@ -117,7 +157,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<void> {
     throw new CliError(startupErrorMessage(error, dataDir, locale) ?? String(error));
   }
   try {
-    await runCommand(core, positionals, values, io, locale);
+    return await run(core);
   } catch (error) {
     if (error instanceof KioskError) throw new CliError(translate(locale, `errors.${error.code}`, error.params));
     throw error;
@@ -130,7 +170,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   runCli(process.argv.slice(2), { out: (text) => process.stdout.write(`${text}\n`), env: process.env }).catch(
     (error: unknown) => {
       process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(error instanceof CliError ? 2 : 1);
+      process.exit(error instanceof CliError ? error.exitCode : 1);
     },
   );
 }

@@ -3,10 +3,12 @@
 // tests all run the same core.
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
+import { createConsentService, type ConsentService } from './consent';
 import { openKioskDatabase } from './db';
 import { createEventHub } from './events';
 import { createMaintenance } from './maintenance';
 import { createOperators } from './operators/operators';
+import { createAgreementServices, loadProfiles } from './profiles';
 import type { ScryptParams } from './operators/pinHash';
 import { createSessions } from './operators/sessions';
 import type { Clock } from './platform/clock';
@@ -29,7 +31,9 @@ export interface KioskCoreOptions {
   busyTimeoutMs?: number;
 }
 
-export function createKioskCore({ dataDir, clock, keyStore, logger, scrypt, busyTimeoutMs }: KioskCoreOptions) {
+export function createKioskCore({ dataDir, resourcesDir, clock, keyStore, logger, scrypt, busyTimeoutMs }: KioskCoreOptions) {
+  // Profiles are checked before the database opens: a broken one stops start-up with its reason.
+  const shippedProfiles = loadProfiles(resourcesDir);
   const database = openKioskDatabase(dataDir, keyStore, () => clock.now(), busyTimeoutMs ? { busyTimeoutMs } : {});
   const { db, sqlite } = database;
   logger.child('db').log('info', 'db.opened', {
@@ -39,8 +43,25 @@ export function createKioskCore({ dataDir, clock, keyStore, logger, scrypt, busy
     backup: database.preMigrationBackup,
   });
 
+  // The signing identity is created on first start; missing keys stop start-up with the reason.
+  let consent: ConsentService;
+  try {
+    consent = createConsentService({ db, sqlite, clock, keyStore, logger });
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
   const events = createEventHub();
   const settings = createSettings(db, clock);
+  const { agreements, profiles } = createAgreementServices({
+    db,
+    sqlite,
+    clock,
+    logger,
+    settings,
+    resourcesDir,
+    profiles: shippedProfiles,
+  });
   const operators = createOperators({ db, sqlite, clock, logger, ...(scrypt ? { scrypt } : {}) });
   const sessions = createSessions(clock, () => settings.get('operatorIdleSeconds'));
   const registrations = createRegistrations({
@@ -53,7 +74,7 @@ export function createKioskCore({ dataDir, clock, keyStore, logger, scrypt, busy
   const retention = createRetention({ db, sqlite, clock, settings, logger, dataDir });
   const maintenance = createMaintenance({ sqlite, clock, settings, retention, logger, dataDir });
   const dispatch: Dispatch = createDispatch({
-    handlers: createHandlers({ operators, sessions, registrations, settings }),
+    handlers: createHandlers({ operators, sessions, registrations, settings, agreements, profiles }),
     sessions,
     operators,
     logger,
@@ -65,8 +86,11 @@ export function createKioskCore({ dataDir, clock, keyStore, logger, scrypt, busy
     settings,
     operators,
     registrations,
+    agreements,
+    profiles,
     retention,
     maintenance,
+    consent,
     database,
     logger,
     dataDir,

@@ -3,13 +3,15 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared/i18n';
 import { KioskTheme } from './KioskTheme';
+import { AgreementAdminScreen } from './screens/AgreementAdminScreen';
+import { AgreementScreen } from './screens/AgreementScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { IndividualScreen } from './screens/IndividualScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { useClient, useSession } from './store/session';
 
-type Screen = 'home' | 'individual';
+type Screen = 'home' | 'individual' | 'agreement' | 'agreementAdmin';
 
 function Header() {
   const { t, i18n } = useTranslation();
@@ -77,10 +79,16 @@ function Body({ onRetry }: { onRetry: () => void }) {
     case 'login':
       return <LoginScreen />;
     case 'ready':
+      if (screen === 'agreement') return <AgreementScreen onDone={() => setScreen('home')} />;
+      if (screen === 'agreementAdmin') return <AgreementAdminScreen onDone={() => setScreen('home')} />;
       return screen === 'individual' ? (
         <IndividualScreen onDone={() => setScreen('home')} />
       ) : (
-        <HomeScreen onStartIndividual={() => setScreen('individual')} />
+        <HomeScreen
+          onStartIndividual={() => setScreen('individual')}
+          onOpenAgreement={() => setScreen('agreement')}
+          onOpenAgreementAdmin={() => setScreen('agreementAdmin')}
+        />
       );
   }
 }

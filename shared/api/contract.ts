@@ -16,6 +16,18 @@ import {
   RegistrationReceiptSchema,
   RegistrationSummarySchema,
 } from '../domain/registration';
+import {
+  AgreementFileSchema,
+  AgreementIdSchema,
+  AgreementImportOutcomeSchema,
+  AgreementPreviewSchema,
+  AgreementVersionSummarySchema,
+  CurrentAgreementSchema,
+  EffectiveFromSchema,
+  VersionLabelSchema,
+} from '../domain/agreement';
+import { ProfileIdSchema, ProfileListSchema, ProfileSchema } from '../domain/profile';
+import { registrationKinds } from '../domain/registration';
 
 /** Who may call an operation. `it_admin` may also do everything an `operator` may. */
 export type RequiredRole = 'none' | 'operator' | 'it_admin';
@@ -87,6 +99,40 @@ export const contract = {
     output: z.object({ items: z.array(RegistrationSummarySchema), total: z.number().int().nonnegative() }),
   }),
   'queue.stats': operation({ role: 'operator', input: NoInput, output: QueueStatsSchema }),
+  'agreements.list': operation({
+    role: 'operator',
+    input: z.object({ agreementId: AgreementIdSchema.optional() }).strict(),
+    output: z.array(AgreementVersionSummarySchema),
+  }),
+  'agreements.current': operation({
+    role: 'operator',
+    input: z.object({ kind: z.enum(registrationKinds, { error: 'validation.invalidType' }) }).strict(),
+    output: CurrentAgreementSchema,
+  }),
+  'agreements.preview': operation({
+    role: 'it_admin',
+    input: z.object(AgreementFileSchema).strict(),
+    output: AgreementPreviewSchema,
+  }),
+  'agreements.import': operation({
+    role: 'it_admin',
+    input: z
+      .object({
+        ...AgreementFileSchema,
+        agreementId: AgreementIdSchema,
+        version: VersionLabelSchema,
+        effectiveFrom: EffectiveFromSchema,
+        supersedes: VersionLabelSchema.nullable().optional(),
+      })
+      .strict(),
+    output: AgreementImportOutcomeSchema,
+  }),
+  'profiles.list': operation({ role: 'operator', input: NoInput, output: ProfileListSchema }),
+  'profiles.activate': operation({
+    role: 'it_admin',
+    input: z.object({ profileId: ProfileIdSchema }).strict(),
+    output: ProfileSchema,
+  }),
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,8 @@ export const errorCodes = [
   'setup_done',
   'operator_exists',
   'not_found',
+  'agreement_invalid',
+  'agreement_unavailable',
   'storage_full',
   'storage_readonly',
   'storage_busy',

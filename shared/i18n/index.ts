@@ -5,10 +5,21 @@ import { formMessages } from './forms';
 import { validationMessages } from './validation';
 import { uiMessages } from './ui';
 import { cliMessages } from './cli';
+import { agreementMessages } from './agreements';
+import { consentFieldMessages, consentMessages } from './consent';
 
 export { defaultLocale, locales, type Locale } from './catalog';
 
-const parts = [errorMessages, formMessages, validationMessages, uiMessages, cliMessages] as const;
+const parts = [
+  errorMessages,
+  formMessages,
+  validationMessages,
+  uiMessages,
+  cliMessages,
+  agreementMessages,
+  consentFieldMessages,
+  consentMessages,
+] as const;
 
 type PartKeys<P> = P extends { readonly 'zh-CN': infer M } ? keyof M & string : never;
 export type MessageKey = PartKeys<(typeof parts)[number]>;

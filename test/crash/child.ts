@@ -2,18 +2,20 @@
 // after the call that saved it has returned (that is, after the commit). The parent kills it with
 // SIGKILL at random moments.
 import { writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { createKioskCore, newClientContext } from '../../electron/core';
 import { systemClock } from '../../electron/core/platform/clock';
 import { FileKeyStore } from '../../electron/core/platform/keyStore';
 import { createFileLogger } from '../../electron/core/platform/logger';
-import { PROJECT_RESOURCES_DIR } from '../../electron/core/startup';
 import { TEST_SCRYPT } from '../support/core';
 import { person } from '../support/people';
 
 async function main(dataDir: string, firstIndex: number): Promise<void> {
   const core = createKioskCore({
     dataDir,
-    resourcesDir: PROJECT_RESOURCES_DIR,
+    // The bundled child runs from node_modules/.cache, where PROJECT_RESOURCES_DIR (relative to the
+    // module) does not exist; the parent starts it in the project root.
+    resourcesDir: join(process.cwd(), 'resources'),
     clock: systemClock,
     keyStore: new FileKeyStore(dataDir),
     logger: createFileLogger(dataDir, systemClock),

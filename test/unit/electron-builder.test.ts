@@ -45,6 +45,10 @@ describe('electron-builder.yml', () => {
     });
   });
 
+  it('ships the agreements and platform profiles where core looks for them', () => {
+    expect(raw).toMatchObject({ extraResources: [{ from: 'resources', to: 'resources' }] });
+  });
+
   it('does not rebuild native modules itself, and says how the packaging machine does', () => {
     expect(raw).toMatchObject({ npmRebuild: false });
     expect(configText).toMatch(/^#.*electron-builder install-app-deps/m);

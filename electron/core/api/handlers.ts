@@ -7,6 +7,7 @@ import type { Operators } from '../operators/operators';
 import type { Sessions } from '../operators/sessions';
 import type { Registrations } from '../registrations/registrations';
 import type { Settings } from '../settings/settings';
+import { createAgreementHandlers, type AgreementHandlerDeps } from './agreementHandlers';
 import type { ClientContext } from './client';
 
 export interface CallContext {
@@ -19,7 +20,7 @@ export type Handlers = {
   [K in OperationName]: (input: ParsedInput<K>, ctx: CallContext) => OperationOutput<K> | Promise<OperationOutput<K>>;
 };
 
-export interface HandlerDeps {
+export interface HandlerDeps extends AgreementHandlerDeps {
   operators: Operators;
   sessions: Sessions;
   registrations: Registrations;
@@ -31,7 +32,7 @@ function requireOperator(ctx: CallContext): OperatorView {
   return ctx.operator;
 }
 
-export function createHandlers({ operators, sessions, registrations, settings }: HandlerDeps): Handlers {
+export function createHandlers({ operators, sessions, registrations, settings, ...agreementDeps }: HandlerDeps): Handlers {
   function logIn(client: ClientContext, operator: OperatorView): OperatorView {
     sessions.end(client.sessionId);
     client.sessionId = sessions.start(operator.staffId);
@@ -67,5 +68,6 @@ export function createHandlers({ operators, sessions, registrations, settings }:
     'registrations.submit': (input, ctx) => registrations.submit(input, requireOperator(ctx).staffId),
     'registrations.list': ({ limit, offset }) => registrations.list(limit, offset),
     'queue.stats': () => registrations.stats(),
+    ...createAgreementHandlers(agreementDeps),
   };
 }

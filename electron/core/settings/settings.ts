@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { locales } from '../../../shared/i18n/catalog';
+import { ProfileIdSchema } from '../../../shared/domain/profile';
 import type { Db } from '../db';
 import { settings as settingsTable } from '../db/schema';
 import type { Clock } from '../platform/clock';
@@ -13,6 +14,8 @@ export const settingSchemas = {
   registrantIdleSeconds: z.number().int().min(30).max(3600).default(120),
   /** UI language at start. */
   locale: z.enum(locales).default('zh-CN'),
+  /** The platform profile (resources/profiles/<id>.json) whose agreements and consents this kiosk uses. */
+  activeProfile: ProfileIdSchema.default('qingdao'),
   /** Days after the platform's acknowledgement before a record's personal data is deleted. */
   retentionDays: z.number().int().min(1).max(3650).default(30),
   /** How many encrypted backups to keep. */

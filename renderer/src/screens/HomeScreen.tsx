@@ -2,14 +2,17 @@ import { Badge, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'ant
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegistrationSummary } from '../../../shared/domain/registration';
+import { AgreementShortcuts } from '../components/AgreementShortcuts';
 import { useClient, useSession } from '../store/session';
 
 interface HomeScreenProps {
   onStartIndividual: () => void;
+  onOpenAgreement: () => void;
+  onOpenAgreementAdmin: () => void;
 }
 
 /** The start screen: the two registration kinds, the queue badge and this kiosk's records. */
-export function HomeScreen({ onStartIndividual }: HomeScreenProps) {
+export function HomeScreen({ onStartIndividual, onOpenAgreement, onOpenAgreementAdmin }: HomeScreenProps) {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const queue = useSession((state) => state.queue);
@@ -49,6 +52,7 @@ export function HomeScreen({ onStartIndividual }: HomeScreenProps) {
         <Button type="primary" size="large" className="start-button" onClick={onStartIndividual}>
           {t('home.individual')}
         </Button>
+        <AgreementShortcuts onRead={onOpenAgreement} onManage={onOpenAgreementAdmin} />
       </Space>
       <Space size="middle" wrap aria-live="polite">
         <Badge status="processing" text={<span data-testid="queue-pending">{t('home.queuePending', { count: pending })}</span>} />
