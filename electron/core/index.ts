@@ -2,6 +2,8 @@
 // folder, clock, key store, logger) is passed in, so Electron, the loopback host, the CLI and the
 // tests all run the same core.
 import { createDispatch, type Dispatch } from './api/dispatch';
+import { createActivity } from './activity';
+import { trackCalls } from './activityCalls';
 import { createHandlers } from './api/handlers';
 import { createConsentService, type ConsentService } from './consent';
 import { openKioskDatabase } from './db';
@@ -17,6 +19,7 @@ import type { Logger } from './platform/logger';
 import { createRegistrations } from './registrations/registrations';
 import { createRetention } from './retention/retention';
 import { createSettings } from './settings/settings';
+import { createShellPort } from './shell';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -69,16 +72,27 @@ export function createKioskCore({ dataDir, resourcesDir, clock, keyStore, logger
     sqlite,
     clock,
     logger,
+    consent,
+    profiles,
+    agreements,
+    serverOffsetMs: () => null,
     onQueueChanged: () => events.emit({ type: 'queue.changed', stats: registrations.stats() }),
   });
   const retention = createRetention({ db, sqlite, clock, settings, logger, dataDir });
   const maintenance = createMaintenance({ sqlite, clock, settings, retention, logger, dataDir });
-  const dispatch: Dispatch = createDispatch({
-    handlers: createHandlers({ operators, sessions, registrations, settings, agreements, profiles }),
-    sessions,
-    operators,
-    logger,
-  });
+  // What the kiosk is busy with, for quit and update installs; the shell attaches itself to `shell`.
+  const activity = createActivity(clock);
+  const shell = createShellPort();
+  const dispatch: Dispatch = trackCalls(
+    createDispatch({
+      handlers: createHandlers({ operators, sessions, registrations, settings, agreements, profiles, shell, activity }),
+      sessions,
+      operators,
+      logger,
+    }),
+    activity,
+    () => settings.get('operatorIdleSeconds') * 1000,
+  );
 
   return {
     dispatch,
@@ -90,6 +104,8 @@ export function createKioskCore({ dataDir, resourcesDir, clock, keyStore, logger
     profiles,
     retention,
     maintenance,
+    activity,
+    shell,
     consent,
     database,
     logger,

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, operationNames } from '../../shared/api/contract';
 import { DATABASE_FILE } from '../core/db';
-import { callOk, sampleIndividual, setUpAccounts } from '../../test/support/core';
+import { callOk, setUpAccounts } from '../../test/support/core';
+import { sampleSubmission } from '../../test/support/submission';
 import { startTestHost, type TestHost } from '../../test/support/host';
 
 const RUNS_PER_OPERATION = 500;
@@ -47,7 +48,7 @@ describe('malformed input over HTTP', () => {
   beforeAll(async () => {
     host = await startTestHost();
     const { admin } = await setUpAccounts(host.kiosk.core);
-    await callOk(host.kiosk.core, admin, 'registrations.submit', sampleIndividual);
+    await callOk(host.kiosk.core, admin, 'registrations.submit', sampleSubmission(host.kiosk.core, host.kiosk.clock));
     headers = await host.browserHeaders();
     // The browser logs in as the IT admin so role checks do not hide the input checks.
     const login = await host.api('session.login', { staffId: 'it01', pin: '246810' }, headers);

@@ -11,8 +11,8 @@ import {
   StaffIdSchema,
 } from '../domain/operator';
 import {
-  IndividualRegistrationSchema,
   QueueStatsSchema,
+  RegistrationPayloadSchema,
   RegistrationReceiptSchema,
   RegistrationSummarySchema,
 } from '../domain/registration';
@@ -28,6 +28,12 @@ import {
 } from '../domain/agreement';
 import { ProfileIdSchema, ProfileListSchema, ProfileSchema } from '../domain/profile';
 import { registrationKinds } from '../domain/registration';
+import {
+  DuplicateMatchSchema,
+  RegistrationFormSpecSchema,
+  RegistrationSubmissionSchema,
+} from '../domain/submission';
+import { ShellStatusSchema } from '../domain/shell';
 
 /** Who may call an operation. `it_admin` may also do everything an `operator` may. */
 export type RequiredRole = 'none' | 'operator' | 'it_admin';
@@ -83,10 +89,29 @@ export const contract = {
     input: z.object({ staffId: StaffIdSchema }).strict(),
     output: OperatorViewSchema,
   }),
+  'registrations.prepare': operation({
+    role: 'operator',
+    input: z.object({ kind: z.enum(registrationKinds, { error: 'validation.invalidType' }) }).strict(),
+    output: RegistrationFormSpecSchema,
+  }),
+  'registrations.findDuplicates': operation({
+    role: 'operator',
+    input: z.object({ registration: RegistrationPayloadSchema }).strict(),
+    output: z.array(DuplicateMatchSchema),
+  }),
   'registrations.submit': operation({
     role: 'operator',
-    input: IndividualRegistrationSchema,
+    input: RegistrationSubmissionSchema,
     output: RegistrationReceiptSchema,
+  }),
+  'registrations.get': operation({
+    role: 'operator',
+    input: z.object({ id: z.uuid({ error: 'validation.invalidType' }) }).strict(),
+    output: z.object({
+      summary: RegistrationSummarySchema,
+      payload: RegistrationPayloadSchema.nullable(),
+      supersedes: z.string().nullable(),
+    }),
   }),
   'registrations.list': operation({
     role: 'operator',
@@ -133,6 +158,10 @@ export const contract = {
     input: z.object({ profileId: ProfileIdSchema }).strict(),
     output: ProfileSchema,
   }),
+  // The desktop shell, for the IT console: lockdown, key storage, updates, warnings.
+  'shell.status': operation({ role: 'it_admin', input: NoInput, output: ShellStatusSchema }),
+  // Install the downloaded update as soon as the kiosk is idle, without waiting for the quiet hours.
+  'shell.installUpdate': operation({ role: 'it_admin', input: NoInput, output: ShellStatusSchema }),
 } as const;
 
 export type Contract = typeof contract;

@@ -32,6 +32,9 @@ export const individualFieldIds = [
   'position',
 ] as const;
 
+export type EnterpriseFieldId = (typeof enterpriseFieldIds)[number];
+export type IndividualFieldId = (typeof individualFieldIds)[number];
+
 /** The two consents every profile asks for; everything else a profile adds is optional. */
 export const AGREEMENT_CONSENT = 'agreement';
 export const SENSITIVE_CONSENT = 'sensitive-personal-information';

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { checkIdNumber, checkMobile, checkPersonName } from '../validation';
-import { checkedString } from './fields';
 
 /** Record lifecycle (architecture.md, "Record lifecycle"). */
 export const registrationStates = [
@@ -17,22 +15,30 @@ export type RegistrationState = (typeof registrationStates)[number];
 export const registrationKinds = ['individual', 'enterprise'] as const;
 export type RegistrationKind = (typeof registrationKinds)[number];
 
-export const IndividualRegistrationSchema = z
-  .object({
-    kind: z.literal('individual', { error: 'validation.invalidType' }),
-    name: checkedString(checkPersonName, 60),
-    idNumber: checkedString((raw) => checkIdNumber(raw), 40),
-    mobile: checkedString(checkMobile, 30),
-  })
-  .strict();
-export type IndividualRegistrationInput = z.input<typeof IndividualRegistrationSchema>;
-export type IndividualRegistration = z.output<typeof IndividualRegistrationSchema>;
+export {
+  EnterpriseRegistrationSchema,
+  IndividualRegistrationSchema,
+  RegistrationPayloadSchema,
+  enterpriseTypes,
+  type EnterpriseRegistration,
+  type EnterpriseRegistrationInput,
+  type IndividualRegistration,
+  type IndividualRegistrationInput,
+  type RegistrationPayload,
+  type RegistrationPayloadInput,
+} from './registrationPayload';
 
+/** What the registrant's receipt shows (product.md step 9). */
 export const RegistrationReceiptSchema = z.object({
   id: z.string(),
   number: z.string(),
+  kind: z.enum(registrationKinds),
   state: z.enum(registrationStates),
   createdAt: z.string(),
+  agreement: z.object({ id: z.string(), version: z.string(), title: z.string(), sha256: z.string() }),
+  /** The signed consent snapshot's hash; the receipt's QR code carries it with the id. */
+  snapshotSha256: z.string(),
+  supersedes: z.string().nullable(),
 });
 export type RegistrationReceipt = z.infer<typeof RegistrationReceiptSchema>;
 

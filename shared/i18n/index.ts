@@ -7,6 +7,8 @@ import { uiMessages } from './ui';
 import { cliMessages } from './cli';
 import { agreementMessages } from './agreements';
 import { consentFieldMessages, consentMessages } from './consent';
+import { registrationFieldMessages, registrationMessages } from './registration';
+import { shellMessages } from './shell';
 
 export { defaultLocale, locales, type Locale } from './catalog';
 
@@ -19,6 +21,9 @@ const parts = [
   agreementMessages,
   consentFieldMessages,
   consentMessages,
+  registrationFieldMessages,
+  registrationMessages,
+  shellMessages,
 ] as const;
 
 type PartKeys<P> = P extends { readonly 'zh-CN': infer M } ? keyof M & string : never;

@@ -1,10 +1,14 @@
 // What a failed check reports: a catalogue key and the values its message interpolates. The text
 // itself is chosen later, in the reader's locale.
 import type { consentFieldMessages } from '../i18n/consent';
+import type { registrationFieldMessages } from '../i18n/registration';
 import type { validationMessages } from '../i18n/validation';
 
 /** Keys of the shared validators, and of the checks core makes on the facts of a consent. */
-export type ValidationKey = keyof (typeof validationMessages)['zh-CN'] | keyof (typeof consentFieldMessages)['zh-CN'];
+export type ValidationKey =
+  | keyof (typeof validationMessages)['zh-CN']
+  | keyof (typeof consentFieldMessages)['zh-CN']
+  | keyof (typeof registrationFieldMessages)['zh-CN'];
 
 export interface ValidationIssue {
   key: ValidationKey;

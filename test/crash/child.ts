@@ -9,6 +9,7 @@ import { FileKeyStore } from '../../electron/core/platform/keyStore';
 import { createFileLogger } from '../../electron/core/platform/logger';
 import { TEST_SCRYPT } from '../support/core';
 import { person } from '../support/people';
+import { sampleSubmission } from '../support/submission';
 
 async function main(dataDir: string, firstIndex: number): Promise<void> {
   const core = createKioskCore({
@@ -26,7 +27,9 @@ async function main(dataDir: string, firstIndex: number): Promise<void> {
   if (!login.ok) throw new Error(`login refused: ${login.error.code}`);
   writeSync(1, 'ready\n');
   for (let index = firstIndex; ; index++) {
-    const result = await core.dispatch('registrations.submit', { kind: 'individual', ...person(index) }, client);
+    // A restart may begin again at a person whose last submit committed unreported: say why it is registered twice.
+    const input = sampleSubmission(core, systemClock, { who: person(index), duplicateReason: '重启后再次提交' });
+    const result = await core.dispatch('registrations.submit', input, client);
     if (!result.ok) throw new Error(`submit refused: ${result.error.code}`);
     writeSync(1, `saved ${(result.value as { id: string }).id}\n`);
   }

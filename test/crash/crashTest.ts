@@ -92,7 +92,7 @@ function runChildUntilKilled(script: string, dataDir: string, firstIndex: number
         buffer = buffer.slice(end + 1);
         if (line === 'ready') {
           run.reachedReady = true;
-          timer ??= setTimeout(kill, Math.floor(next() * 120));
+          timer ??= setTimeout(kill, Math.floor(next() * 200));
         } else if (line.startsWith('saved ')) run.saved.push(line.slice(6));
       }
     });
@@ -117,11 +117,24 @@ function inspect(dataDir: string, savedIds: ReadonlySet<string>): { problems: st
       db.prepare("SELECT subject FROM audit_log WHERE action = 'registration.submit'").pluck().all() as string[],
     );
     for (const id of savedIds) if (!present.has(id)) problems.push(`saved but missing: ${id}`);
+    const snapshots = new Map(
+      (
+        db
+          .prepare('SELECT s.registration_id AS id, s.body, b.bytes FROM consent_snapshots s LEFT JOIN blobs b ON b.sha256 = s.signature_png_sha256')
+          .all() as { id: string; body: string | null; bytes: Buffer | null }[]
+      ).map((row) => [row.id, row]),
+    );
+    const queued = new Set(db.prepare('SELECT registration_id FROM outbox').pluck().all() as string[]);
     for (const row of rows) {
       if (!audited.has(row.id)) problems.push(`half-written (no audit entry): ${row.id}`);
       const payload = JSON.parse(row.payload) as { name?: string; idNumber?: string };
       if (!payload.name || !payload.idNumber) problems.push(`half-written (payload): ${row.id}`);
+      const snapshot = snapshots.get(row.id);
+      if (!snapshot?.body) problems.push(`half-written (no consent snapshot): ${row.id}`);
+      else if (!snapshot.bytes || snapshot.bytes.length === 0) problems.push(`half-written (no signature image): ${row.id}`);
+      if (!queued.has(row.id)) problems.push(`half-written (no outbox row): ${row.id}`);
     }
+    if (snapshots.size !== rows.length) problems.push(`snapshots without their registration: ${snapshots.size - rows.length}`);
     return { problems, rows: rows.length };
   } finally {
     db.close();

@@ -81,6 +81,8 @@ export async function setUpAccounts(core: KioskCore) {
 export const sampleIndividual = {
   kind: 'individual',
   name: '张三丰',
+  idType: 'resident_id',
   idNumber: '11010519491231002X',
   mobile: '13912345678',
+  enterprise: { source: 'code', creditCode: '91350100M000100Y43' },
 } as const;

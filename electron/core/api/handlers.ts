@@ -8,6 +8,7 @@ import type { Sessions } from '../operators/sessions';
 import type { Registrations } from '../registrations/registrations';
 import type { Settings } from '../settings/settings';
 import { createAgreementHandlers, type AgreementHandlerDeps } from './agreementHandlers';
+import { createShellHandlers, type ShellHandlerDeps } from './shellHandlers';
 import type { ClientContext } from './client';
 
 export interface CallContext {
@@ -20,7 +21,7 @@ export type Handlers = {
   [K in OperationName]: (input: ParsedInput<K>, ctx: CallContext) => OperationOutput<K> | Promise<OperationOutput<K>>;
 };
 
-export interface HandlerDeps extends AgreementHandlerDeps {
+export interface HandlerDeps extends AgreementHandlerDeps, ShellHandlerDeps {
   operators: Operators;
   sessions: Sessions;
   registrations: Registrations;
@@ -32,7 +33,7 @@ function requireOperator(ctx: CallContext): OperatorView {
   return ctx.operator;
 }
 
-export function createHandlers({ operators, sessions, registrations, settings, ...agreementDeps }: HandlerDeps): Handlers {
+export function createHandlers({ operators, sessions, registrations, settings, shell, activity, ...agreementDeps }: HandlerDeps): Handlers {
   function logIn(client: ClientContext, operator: OperatorView): OperatorView {
     sessions.end(client.sessionId);
     client.sessionId = sessions.start(operator.staffId);
@@ -65,9 +66,17 @@ export function createHandlers({ operators, sessions, registrations, settings, .
     'operators.list': () => operators.list(),
     'operators.add': (input, ctx) => operators.add(input, requireOperator(ctx).staffId),
     'operators.unlock': ({ staffId }, ctx) => operators.unlock(staffId, requireOperator(ctx).staffId),
-    'registrations.submit': (input, ctx) => registrations.submit(input, requireOperator(ctx).staffId),
+    'registrations.prepare': ({ kind }, { client }) => registrations.prepare(kind, client.locale),
+    'registrations.findDuplicates': ({ registration }) => registrations.duplicatesOf(registration),
+    'registrations.submit': (input, ctx) => registrations.submit(input, requireOperator(ctx).staffId, ctx.client.locale),
+    'registrations.get': ({ id }) => {
+      const found = registrations.get(id);
+      if (!found) throw new KioskError('not_found');
+      return found;
+    },
     'registrations.list': ({ limit, offset }) => registrations.list(limit, offset),
     'queue.stats': () => registrations.stats(),
     ...createAgreementHandlers(agreementDeps),
+    ...createShellHandlers({ shell, activity }),
   };
 }

@@ -4,6 +4,8 @@
 // other systems, years later, not by this code base only.
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
+import { signerRoles } from '../../../shared/domain/submission';
+import { documentTypes as signerIdTypes } from '../../../shared/validation/document';
 import { parseTimestamp } from './timestamps';
 
 export const CONSENT_SCHEMA_VERSION = 1;
@@ -11,12 +13,10 @@ export const CONSENT_SCHEMA_VERSION = 1;
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** Who signs: codes in the body, 法定代表人 / 经办人 / 本人 / 监护人 in the catalogue (`consent.role.*`). */
-export const signerRoles = ['legal_representative', 'agent', 'self', 'guardian'] as const;
-export type SignerRole = (typeof signerRoles)[number];
+export { signerRoles, type SignerRole } from '../../../shared/domain/submission';
 
 /** The signer's identity document: 居民身份证, 港澳居民来往内地通行证, 台湾居民来往大陆通行证, 护照. */
-export const signerIdTypes = ['resident_id', 'hk_macao_permit', 'taiwan_permit', 'passport'] as const;
-export type SignerIdType = (typeof signerIdTypes)[number];
+export { documentTypes as signerIdTypes, type DocumentType as SignerIdType } from '../../../shared/validation/document';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const timestamp = z.string().refine((text) => parseTimestamp(text) !== null);

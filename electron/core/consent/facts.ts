@@ -1,8 +1,8 @@
 // Core's check of what the renderer sends for a signing: the agreement shown, how it was read, the
 // consent choices, the signer and the signature image. The renderer is not trusted to have
 // enforced the rules (a page can be edited); everything the snapshot asserts is checked here.
-import { checkIdNumber, checkPersonName, type ValidationIssue } from '../../../shared/validation';
-import { normalizeIdNumber } from '../../../shared/validation/normalize';
+import { checkPersonName, type ValidationIssue } from '../../../shared/validation';
+import { checkDocumentNumber } from '../../../shared/validation/document';
 import { KioskError } from '../errors';
 import { shanghaiCalendarDate } from '../platform/time';
 import { signerIdTypes, type SignerIdType, type SignerRole } from './body';
@@ -154,8 +154,6 @@ function checkConsents(
   return checked;
 }
 
-const OTHER_ID = /^[A-Z0-9]{5,20}$/;
-
 function checkSigner(input: ConsentFactsInput['signer'], rules: ConsentRules, issues: Issues) {
   const name = checkPersonName(input.name);
   if (!name.ok) issues['signer.name'] = name.issue;
@@ -167,15 +165,9 @@ function checkSigner(input: ConsentFactsInput['signer'], rules: ConsentRules, is
     return null;
   }
   let idNumber: string | null = null;
-  if (idType === 'resident_id') {
-    const id = checkIdNumber(input.idNumber, { today: shanghaiCalendarDate(rules.now) });
-    if (id.ok) idNumber = id.value;
-    else issues['signer.idNumber'] = id.issue;
-  } else {
-    const normalized = normalizeIdNumber(input.idNumber).toUpperCase();
-    if (OTHER_ID.test(normalized)) idNumber = normalized;
-    else issues['signer.idNumber'] = { key: 'consent.signer.idNumber' };
-  }
+  const id = checkDocumentNumber(idType, input.idNumber, shanghaiCalendarDate(rules.now));
+  if (id.ok) idNumber = id.value;
+  else issues['signer.idNumber'] = idType === 'resident_id' ? id.issue : { key: 'consent.signer.idNumber' };
   if (!name.ok || !role || idNumber === null) return null;
   return { name: name.value, role, idType, idHash: rules.hashIdNumber(idNumber) };
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callOk, createTestCore, sampleIndividual, setUpAccounts, type TestCore } from '../../../test/support/core';
+import { sampleSubmission } from '../../../test/support/submission';
 import { FileKeyStore } from '../platform/keyStore';
 import { DATABASE_FILE } from '.';
 import { DatabaseOpenError, openEncryptedDatabase } from './open';
@@ -14,7 +15,7 @@ describe('the encrypted store', () => {
   it('keeps neither the name nor the ID number readable in the .db or -wal file after a submit', async () => {
     kiosk = createTestCore();
     const { operator } = await setUpAccounts(kiosk.core);
-    await callOk(kiosk.core, operator, 'registrations.submit', sampleIndividual);
+    await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { who: sampleIndividual }));
     const dbPath = join(kiosk.dataDir, DATABASE_FILE);
     const walPath = `${dbPath}-wal`;
     expect(existsSync(walPath)).toBe(true);

@@ -2,6 +2,7 @@ import { closeSync, existsSync, openSync, readFileSync, statSync, writeSync } fr
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callOk, createTestCore, sampleIndividual, setUpAccounts, type TestCore } from '../../../test/support/core';
+import { sampleSubmission } from '../../../test/support/submission';
 import { databaseKeyOf, occurrences } from '../../../test/support/scan';
 import { listBackups, restoreBackup } from './backup';
 import { DATABASE_FILE } from '.';
@@ -20,7 +21,7 @@ describe('start-up checks', () => {
   it('refuses a damaged database with a clear error and never writes over it', async () => {
     kiosk = createTestCore();
     const { operator } = await setUpAccounts(kiosk.core);
-    for (let i = 0; i < 50; i++) await callOk(kiosk.core, operator, 'registrations.submit', sampleIndividual);
+    for (let i = 0; i < 50; i++) await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { who: sampleIndividual, duplicateReason: '测试重复登记' }));
     kiosk.core.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     kiosk.core.close();
     const path = join(kiosk.dataDir, DATABASE_FILE);
@@ -63,7 +64,7 @@ describe('backups', () => {
     kiosk = createTestCore();
     const { operator } = await setUpAccounts(kiosk.core);
     kiosk.core.settings.set('backupKeep', 3);
-    await callOk(kiosk.core, operator, 'registrations.submit', sampleIndividual);
+    await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { who: sampleIndividual, duplicateReason: '测试重复登记' }));
     const first = kiosk.core.maintenance.backupNow('manual');
     for (let i = 0; i < 4; i++) {
       kiosk.clock.advance(60_000);
@@ -77,7 +78,7 @@ describe('backups', () => {
     expect(occurrences(bytes, [sampleIndividual.name, sampleIndividual.idNumber, 'SQLite format 3'])).toEqual([]);
 
     // Later registrations are not in the backup; restoring brings the database back to it.
-    await callOk(kiosk.core, operator, 'registrations.submit', sampleIndividual);
+    await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { who: sampleIndividual, duplicateReason: '测试重复登记' }));
     kiosk.core.close();
     const replaced = restoreBackup(kiosk.dataDir, DATABASE_FILE, databaseKeyOf(kiosk.dataDir), newest.file, kiosk.clock.now());
     expect(existsSync(replaced)).toBe(true);

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callOk, createTestCore, sampleIndividual, setUpAccounts, tempDir, type TestCore } from '../../../test/support/core';
+import { sampleSubmission } from '../../../test/support/submission';
 import { databaseKeyOf } from '../../../test/support/scan';
 import { DATABASE_FILE } from '.';
 
@@ -19,14 +20,14 @@ describe('storage failures', () => {
   it('reports a full disk as 保存失败 with the reason, keeps earlier data, and saves again once there is room', async () => {
     kiosk = createTestCore();
     const { operator } = await setUpAccounts(kiosk.core);
-    const first = await callOk(kiosk.core, operator, 'registrations.submit', sampleIndividual);
+    const first = await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock));
     const { sqlite } = kiosk.core.database;
     const pages = Number(sqlite.pragma('page_count', { simple: true }));
     sqlite.pragma(`max_page_count = ${pages}`);
     const before = rowCounts(kiosk);
     let refused = null;
     for (let i = 0; i < 200 && !refused; i++) {
-      const result = await kiosk.core.dispatch('registrations.submit', { ...sampleIndividual, name: '填满磁盘'.repeat(10) }, operator);
+      const result = await kiosk.core.dispatch('registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { who: { ...sampleIndividual, name: '填满磁盘'.repeat(10) } }), operator);
       if (!result.ok) refused = result.error;
       else before.registrations = Number(before.registrations) + 1;
     }
@@ -35,7 +36,7 @@ describe('storage failures', () => {
     expect(after.registrations).toBe(before.registrations);
     expect(kiosk.core.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     sqlite.pragma('max_page_count = 1073741823');
-    await callOk(kiosk.core, operator, 'registrations.submit', sampleIndividual);
+    await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock));
     const list = await callOk(kiosk.core, operator, 'registrations.list', { limit: 200 });
     expect(list.items.map((item) => item.id)).toContain(first.id);
   });
@@ -43,16 +44,16 @@ describe('storage failures', () => {
   it('reports a read-only database clearly and writes again once it is writable', async () => {
     kiosk = createTestCore();
     const { operator } = await setUpAccounts(kiosk.core);
-    await callOk(kiosk.core, operator, 'registrations.submit', sampleIndividual);
+    await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock));
     const { sqlite } = kiosk.core.database;
     // chmod does not stop root (CI runs as root); query_only makes SQLite refuse writes the same way.
     sqlite.pragma('query_only = ON');
     const before = rowCounts(kiosk);
-    const result = await kiosk.core.dispatch('registrations.submit', sampleIndividual, operator);
+    const result = await kiosk.core.dispatch('registrations.submit', sampleSubmission(kiosk.core, kiosk.clock), operator);
     expect(result).toMatchObject({ ok: false, error: { code: 'storage_readonly', message: expect.stringContaining('只读') } });
     expect(rowCounts(kiosk)).toEqual(before);
     sqlite.pragma('query_only = OFF');
-    await callOk(kiosk.core, operator, 'registrations.submit', sampleIndividual);
+    await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock));
     expect(rowCounts(kiosk).registrations).toBe(2);
   });
 
@@ -65,12 +66,12 @@ describe('storage failures', () => {
     other.pragma('legacy=4');
     other.pragma(`key="x'${databaseKeyOf(dataDir).toString('hex')}'"`);
     other.prepare('BEGIN IMMEDIATE').run();
-    const result = await kiosk.core.dispatch('registrations.submit', sampleIndividual, operator);
+    const result = await kiosk.core.dispatch('registrations.submit', sampleSubmission(kiosk.core, kiosk.clock), operator);
     expect(result).toMatchObject({ ok: false, error: { code: 'storage_busy', message: expect.stringContaining('正忙') } });
     expect(rowCounts(kiosk).registrations).toBe(0);
     other.prepare('ROLLBACK').run();
     other.close();
-    await callOk(kiosk.core, operator, 'registrations.submit', sampleIndividual);
+    await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock));
     expect(rowCounts(kiosk).registrations).toBe(1);
   });
 });

@@ -1,7 +1,8 @@
 // A submit is all-or-nothing: a failure injected before any statement it executes leaves no row of
 // that registration in any table, every time; without an injected failure it saves everything.
 import { afterEach, describe, expect, it } from 'vitest';
-import { callOk, createTestCore, sampleIndividual, setUpAccounts, type TestCore } from '../../../test/support/core';
+import { callOk, createTestCore, setUpAccounts, type TestCore } from '../../../test/support/core';
+import { sampleSubmission } from '../../../test/support/submission';
 import { failStatement } from '../../../test/support/faults';
 
 const TABLES = ['registrations', 'consent_snapshots', 'blobs', 'audit_log', 'outbox'] as const;
@@ -18,13 +19,14 @@ describe('the submit transaction', () => {
   it('leaves nothing behind when any of its statements fails', async () => {
     kiosk = createTestCore();
     const { operator } = await setUpAccounts(kiosk.core);
-    await callOk(kiosk.core, operator, 'registrations.submit', sampleIndividual);
+    await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock));
     const { sqlite } = kiosk.core.database;
     let failAt = 1;
     for (; failAt < 200; failAt++) {
       const before = counts();
+      const input = sampleSubmission(kiosk.core, kiosk.clock);
       const fault = failStatement(sqlite, failAt);
-      const result = await kiosk.core.dispatch('registrations.submit', sampleIndividual, operator).finally(fault.restore);
+      const result = await kiosk.core.dispatch('registrations.submit', input, operator).finally(fault.restore);
       const after = counts();
       expect(sqlite.inTransaction).toBe(false);
       if (result.ok) {
@@ -32,6 +34,8 @@ describe('the submit transaction', () => {
         // never reported as 保存失败 for a record that is saved.
         expect(after.registrations, `statement ${failAt}`).toBe(before.registrations! + 1);
         expect(after.audit_log).toBeGreaterThan(before.audit_log!);
+        expect(after.consent_snapshots).toBe(before.consent_snapshots! + 1);
+        expect(after.outbox).toBe(before.outbox! + 1);
       } else {
         expect(result.error.code, `statement ${failAt}`).toBe('internal');
         expect(after, `statement ${failAt}`).toEqual(before);

@@ -1,103 +1,233 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { callOk, createTestCore, sampleIndividual, setUpAccounts, type TestCore } from '../../../test/support/core';
+import { callOk, createTestCore, setUpAccounts, type TestCore } from '../../../test/support/core';
+import { person } from '../../../test/support/people';
+import { enterprisePayload, individualPayload, sampleSubmission, SAMPLE_CREDIT_CODE } from '../../../test/support/submission';
 import { verifyAuditChain } from '../audit/audit';
+import { parseSnapshotBody } from '../consent';
+import { recordContentSha256 } from './contentHash';
+
+function bodyOf(text: string) {
+  const parsed = parseSnapshotBody(text);
+  if (!parsed.ok) throw new Error('the stored snapshot body does not parse');
+  return parsed.body;
+}
+
+const ROWS = ['registrations', 'consent_snapshots', 'outbox', 'audit_log'] as const;
 
 describe('registrations', () => {
   let kiosk: TestCore;
   afterEach(() => kiosk.dispose());
 
-  it('saves a normalised record with its audit entry and lists it masked', async () => {
-    kiosk = createTestCore();
+  function counts(): Record<string, number> {
+    const { sqlite } = kiosk.core.database;
+    return Object.fromEntries(ROWS.map((t) => [t, Number(sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get())]));
+  }
+
+  async function submitted(options: Parameters<typeof sampleSubmission>[2] = {}) {
     const { operator } = await setUpAccounts(kiosk.core);
-    const receipt = await callOk(kiosk.core, operator, 'registrations.submit', {
-      ...sampleIndividual,
-      idNumber: ' １１０１０５１９４９１２３１００２ｘ ',
-    });
-    expect(receipt.state).toBe('queued');
-    // 09:00 in Shanghai on the manual clock's start date.
-    expect(receipt.number).toBe('20260115-0001');
+    return { operator, receipt: await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, options)) };
+  }
+
+  it('saves the record, its signed snapshot, the audit entry and the outbox row, and lists it masked', async () => {
+    kiosk = createTestCore();
+    const who = { name: '张三丰', idNumber: '11010519491231002X', mobile: '13912345678' };
+    const registration = { ...individualPayload(who), idNumber: ' １１０１０５１９４９１２３１００２ｘ ' };
+    const { operator, receipt } = await submitted({ who, registration });
+    expect(receipt).toMatchObject({ state: 'queued', kind: 'individual', number: '20260115-0001', supersedes: null });
+    expect(receipt.agreement.title).toContain('青岛');
     const list = await callOk(kiosk.core, operator, 'registrations.list', {});
-    expect(list.total).toBe(1);
-    expect(list.items[0]).toMatchObject({
-      id: receipt.id,
-      nameMasked: '张**',
-      idNumberMasked: '1101**********002X',
-      mobileMasked: '139****5678',
-    });
-    const stored = kiosk.core.database.sqlite.prepare('SELECT payload FROM registrations').pluck().get() as string;
-    expect(JSON.parse(stored)).toMatchObject({ idNumber: '11010519491231002X' });
-    const audit = kiosk.core.database.sqlite.prepare('SELECT action, subject, details FROM audit_log WHERE action = ?').get('registration.submit') as { subject: string; details: string };
+    expect(list.items[0]).toMatchObject({ id: receipt.id, nameMasked: '张**', idNumberMasked: '1101**********002X', mobileMasked: '139****5678' });
+    const { sqlite } = kiosk.core.database;
+    const row = sqlite.prepare('SELECT payload, content_sha256, dedupe_key FROM registrations').get() as Record<string, string>;
+    expect(JSON.parse(row.payload!)).toMatchObject({ idNumber: '11010519491231002X', sex: 'female', birthDate: '1949-12-31' });
+    const snapshot = sqlite.prepare('SELECT body, sha256 FROM consent_snapshots WHERE registration_id = ?').get(receipt.id) as Record<string, string>;
+    expect(snapshot.sha256).toBe(receipt.snapshotSha256);
+    const body = bodyOf(snapshot.body!);
+    expect(body.record_id).toBe(receipt.id);
+    expect(body.signer.role).toBe('self');
+    expect(body.consents.map((c) => [c.item, c.granted])).toEqual([
+      ['agreement', true],
+      ['sensitive-personal-information', true],
+      ['product-information', false],
+      ['partner-sharing', false],
+    ]);
+    expect(row.content_sha256).toBe(
+      recordContentSha256({
+        record_id: receipt.id,
+        kind: 'individual',
+        number: receipt.number,
+        created_at: receipt.createdAt,
+        supersedes: null,
+        payload: JSON.parse(row.payload!),
+        snapshot_sha256: receipt.snapshotSha256,
+      }),
+    );
+    expect(row.dedupe_key).toMatch(/^[0-9a-f]{64}$/);
+    expect(sqlite.prepare('SELECT count(*) FROM outbox WHERE registration_id = ?').pluck().get(receipt.id)).toBe(1);
+    const audit = sqlite.prepare('SELECT subject, details FROM audit_log WHERE action = ?').get('registration.submit') as Record<string, string>;
     expect(audit.subject).toBe(receipt.id);
     expect(audit.details).not.toContain('张三丰');
     expect(verifyAuditChain(kiosk.core.database.db)).toEqual([]);
+    expect(kiosk.core.consent.verify().ok).toBe(true);
+  });
+
+  it('saves an enterprise signed by its agent, and an individual linked to it', async () => {
+    kiosk = createTestCore();
+    const agent = person(1);
+    const { operator, receipt } = await submitted({ who: agent, registration: enterprisePayload(agent) });
+    expect(receipt.kind).toBe('enterprise');
+    const employee = person(2);
+    const linked = await callOk(
+      kiosk.core,
+      operator,
+      'registrations.submit',
+      sampleSubmission(kiosk.core, kiosk.clock, {
+        who: employee,
+        registration: { ...individualPayload(employee), enterprise: { source: 'kiosk', registrationId: receipt.id } },
+      }),
+    );
+    expect(linked.kind).toBe('individual');
+    const unknown = await kiosk.core.dispatch(
+      'registrations.submit',
+      sampleSubmission(kiosk.core, kiosk.clock, {
+        who: person(3),
+        registration: { ...individualPayload(person(3)), enterprise: { source: 'kiosk', registrationId: linked.id } },
+      }),
+      operator,
+    );
+    expect(unknown).toMatchObject({ ok: false, error: { fields: { 'registration.enterprise': expect.stringContaining('企业登记记录') } } });
   });
 
   it('numbers registrations by the Shanghai calendar day', async () => {
     kiosk = createTestCore();
-    const { operator } = await setUpAccounts(kiosk.core);
-    await callOk(kiosk.core, operator, 'registrations.submit', sampleIndividual);
-    const second = await callOk(kiosk.core, operator, 'registrations.submit', sampleIndividual);
+    const { operator } = await submitted();
+    const second = await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock));
     expect(second.number).toBe('20260115-0002');
     // 09:00 + 15 h = 00:00 the next day in Shanghai.
     kiosk.clock.advance(15 * 3600_000);
     await callOk(kiosk.core, operator, 'session.login', { staffId: 'op01', pin: '135790' });
-    const nextDay = await callOk(kiosk.core, operator, 'registrations.submit', sampleIndividual);
+    const nextDay = await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock));
     expect(nextDay.number).toBe('20260116-0001');
   });
 
-  it('counts records by state for the queue badge', async () => {
+  it('counts records by state for the queue badge and pushes the counts after the commit', async () => {
     kiosk = createTestCore();
-    const { operator } = await setUpAccounts(kiosk.core);
-    expect((await callOk(kiosk.core, operator, 'queue.stats', {})).total).toBe(0);
-    await callOk(kiosk.core, operator, 'registrations.submit', sampleIndividual);
-    await callOk(kiosk.core, operator, 'registrations.submit', sampleIndividual);
-    const stats = await callOk(kiosk.core, operator, 'queue.stats', {});
-    expect(stats.total).toBe(2);
-    expect(stats.byState.queued).toBe(2);
-    expect(stats.byState.accepted).toBe(0);
-  });
-
-  it('pushes the new queue counts to subscribers after the commit', async () => {
-    kiosk = createTestCore();
-    const { operator } = await setUpAccounts(kiosk.core);
     const seen: number[] = [];
-    kiosk.core.events.subscribe((event) => seen.push(event.stats.total));
-    await callOk(kiosk.core, operator, 'registrations.submit', sampleIndividual);
-    expect(seen).toEqual([1]);
+    kiosk.core.events.subscribe((event) => {
+      if (event.type === 'queue.changed') seen.push(event.stats.total);
+    });
+    const { operator } = await submitted();
+    await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock));
+    const stats = await callOk(kiosk.core, operator, 'queue.stats', {});
+    expect(stats).toMatchObject({ total: 2, byState: { queued: 2, accepted: 0 } });
+    expect(seen).toEqual([1, 2]);
   });
 
   it('refuses an invalid ID number with the reason and saves nothing', async () => {
     kiosk = createTestCore();
     const { operator } = await setUpAccounts(kiosk.core);
-    const result = await kiosk.core.dispatch('registrations.submit', { ...sampleIndividual, idNumber: '110105194912310021' }, operator);
-    expect(result).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_input', fields: { idNumber: '校验位不正确，应为 X' } },
-    });
-    expect((await callOk(kiosk.core, operator, 'queue.stats', {})).total).toBe(0);
+    const before = counts();
+    const input = sampleSubmission(kiosk.core, kiosk.clock, { who: { ...person(5), idNumber: '110105194912310021' } });
+    const result = await kiosk.core.dispatch('registrations.submit', input, operator);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'registration.idNumber': '校验位不正确，应为 X' } } });
+    expect(counts()).toEqual(before);
   });
 
   it('refuses a birth date after today on the kiosk clock', async () => {
     kiosk = createTestCore();
     const { operator } = await setUpAccounts(kiosk.core);
     // Born 15 June 2026, registered on 15 January 2026.
-    const result = await kiosk.core.dispatch('registrations.submit', { ...sampleIndividual, idNumber: '110105202606150010' }, operator);
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { idNumber: expect.stringContaining('晚于今天') } } });
+    const unborn = { ...person(6), idNumber: '110105202606150010' };
+    const result = await kiosk.core.dispatch('registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { who: unborn }), operator);
+    expect(result).toMatchObject({ ok: false, error: { fields: { 'registration.idNumber': expect.stringContaining('晚于今天') } } });
+  });
+
+  it('asks for a guardian, the guardian consent and the guardian’s signature under 14', async () => {
+    kiosk = createTestCore();
+    const { operator } = await setUpAccounts(kiosk.core);
     kiosk.clock.advance(200 * 24 * 3600_000);
     await callOk(kiosk.core, operator, 'session.login', { staffId: 'op01', pin: '135790' });
-    await callOk(kiosk.core, operator, 'registrations.submit', { ...sampleIndividual, idNumber: '110105202606150010' });
+    const child = { ...person(7), idNumber: '110105202606150010' };
+    const alone = await kiosk.core.dispatch('registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { who: child }), operator);
+    expect(alone).toMatchObject({ ok: false, error: { fields: { 'registration.guardian.name': expect.any(String), 'registration.guardian.idNumber': expect.any(String) } } });
+    const guardian = person(8);
+    const input = sampleSubmission(kiosk.core, kiosk.clock, {
+      who: guardian,
+      registration: { ...individualPayload(child), guardian: { name: guardian.name, idType: 'resident_id', idNumber: guardian.idNumber } },
+    });
+    input.signing.signer.role = 'guardian';
+    const withoutConsent = await kiosk.core.dispatch('registrations.submit', input, operator);
+    expect(withoutConsent).toMatchObject({ ok: false, error: { fields: { 'signing.consents': expect.any(String) } } });
+    input.signing.consents.push({ item: 'guardian', granted: true, at: input.signing.consents[0]!.at });
+    const receipt = await callOk(kiosk.core, operator, 'registrations.submit', input);
+    const body = kiosk.core.database.sqlite.prepare('SELECT body FROM consent_snapshots WHERE registration_id = ?').pluck().get(receipt.id) as string;
+    expect(bodyOf(body).signer.role).toBe('guardian');
+  });
+
+  it('refuses a signer who is not the registrant', async () => {
+    kiosk = createTestCore();
+    const { operator } = await setUpAccounts(kiosk.core);
+    const input = sampleSubmission(kiosk.core, kiosk.clock, { who: person(9), registration: individualPayload(person(10)) });
+    const result = await kiosk.core.dispatch('registrations.submit', input, operator);
+    expect(result).toMatchObject({ ok: false, error: { fields: { 'signing.signer': expect.stringContaining('本人') } } });
+  });
+
+  it('warns of the same ID number or credit code already here, and saves with a recorded reason', async () => {
+    kiosk = createTestCore();
+    const who = person(11);
+    const { operator, receipt } = await submitted({ who });
+    const again = await kiosk.core.dispatch('registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { who }), operator);
+    expect(again).toMatchObject({ ok: false, error: { fields: { duplicateReason: expect.stringContaining('原因') } } });
+    const matches = await callOk(kiosk.core, operator, 'registrations.findDuplicates', { registration: individualPayload(who) });
+    expect(matches).toEqual([{ id: receipt.id, number: receipt.number, createdAt: receipt.createdAt, state: 'queued' }]);
+    const saved = await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { who, duplicateReason: '原登记手机号码已停用' }));
+    const audit = kiosk.core.database.sqlite.prepare('SELECT details FROM audit_log WHERE subject = ?').pluck().get(saved.id) as string;
+    expect(JSON.parse(audit)).toMatchObject({ duplicateReason: '原登记手机号码已停用' });
+    const agent = person(12);
+    await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { who: agent, registration: enterprisePayload(agent) }));
+    const sameCode = await callOk(kiosk.core, operator, 'registrations.findDuplicates', { registration: { kind: 'enterprise', creditCode: SAMPLE_CREDIT_CODE } });
+    expect(sameCode).toHaveLength(1);
+  });
+
+  it('corrects a record with a new one that supersedes it, once, and never edits the original', async () => {
+    kiosk = createTestCore();
+    const who = person(13);
+    const { operator, receipt } = await submitted({ who });
+    const original = kiosk.core.database.sqlite.prepare('SELECT * FROM registrations WHERE id = ?').get(receipt.id);
+    const corrected = { ...who, mobile: '13700001111' };
+    const correction = await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { who: corrected, supersedes: receipt.id }));
+    expect(correction.supersedes).toBe(receipt.id);
+    expect(kiosk.core.database.sqlite.prepare('SELECT * FROM registrations WHERE id = ?').get(receipt.id)).toEqual(original);
+    const twice = await kiosk.core.dispatch('registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { who: corrected, supersedes: receipt.id }), operator);
+    expect(twice).toMatchObject({ ok: false, error: { fields: { supersedes: expect.stringContaining('不能再更正') } } });
+    const detail = await callOk(kiosk.core, operator, 'registrations.get', { id: correction.id });
+    expect(detail.payload).toMatchObject({ mobile: '13700001111' });
+    expect(detail.supersedes).toBe(receipt.id);
+  });
+
+  it('refuses a signature that was not read to the end or whose text changed, with each reason', async () => {
+    kiosk = createTestCore();
+    const { operator } = await setUpAccounts(kiosk.core);
+    const input = sampleSubmission(kiosk.core, kiosk.clock);
+    input.signing.reading.reachedEndAt = null;
+    input.signing.agreement.sha256 = 'f'.repeat(64);
+    const before = counts();
+    const result = await kiosk.core.dispatch('registrations.submit', input, operator);
+    expect(result).toMatchObject({ ok: false, error: { fields: { 'signing.reading': expect.any(String), 'signing.agreement': expect.any(String) } } });
+    expect(counts()).toEqual(before);
   });
 
   it('answers in English when the client asks for it', async () => {
     kiosk = createTestCore();
     const { operator } = await setUpAccounts(kiosk.core);
     await callOk(kiosk.core, operator, 'session.setLocale', { locale: 'en' });
-    const result = await kiosk.core.dispatch('registrations.submit', { ...sampleIndividual, mobile: '123' }, operator);
+    const input = sampleSubmission(kiosk.core, kiosk.clock, { registration: { ...individualPayload(person(14)), mobile: '123' } });
+    const result = await kiosk.core.dispatch('registrations.submit', input, operator);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.message).toMatch(/invalid/i);
-      expect(result.error.fields?.mobile).toMatch(/[A-Za-z]/);
-      expect(result.error.fields?.mobile).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(result.error.fields?.['registration.mobile']).toMatch(/[A-Za-z]/);
+      expect(result.error.fields?.['registration.mobile']).not.toMatch(/[\u4e00-\u9fff]/);
     }
   });
 });

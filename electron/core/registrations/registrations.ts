@@ -1,42 +1,62 @@
-// The registration queue: submit writes the record and its audit entry in one durable transaction;
-// only a committed record is reported back as saved.
-import { count, desc, like } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
+// The registration queue: submit checks everything, then writes the record, its signed consent
+// snapshot, the audit entry and the outbox row in one durable transaction; only a committed record
+// is reported back as saved.
+import { count, desc, eq } from 'drizzle-orm';
+import type { Locale } from '../../../shared/i18n';
+import type { RegistrationPayload } from '../../../shared/domain/registration';
 import {
   registrationStates,
-  type IndividualRegistration,
   type QueueStats,
+  type RegistrationKind,
   type RegistrationReceipt,
   type RegistrationState,
   type RegistrationSummary,
 } from '../../../shared/domain/registration';
+import type { DuplicateMatch, RegistrationFormSpec, RegistrationSubmission } from '../../../shared/domain/submission';
 import { maskIdNumber, maskMobile, maskName } from '../../../shared/privacy/mask';
-import { appendAudit } from '../audit/audit';
 import { QUEUE_STATS_SQL } from '../outbox/queries';
 import type { Db } from '../db';
 import type { SqliteDatabase } from '../db/open';
 import { registrations } from '../db/schema';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
-import { shanghaiCalendarDate, shanghaiDay } from '../platform/time';
-import { checkIdNumber } from '../../../shared/validation';
-import { KioskError } from '../errors';
+import { shanghaiCalendarDate } from '../platform/time';
+import type { ConsentService } from '../consent';
+import { agreementStillCurrent, type AgreementLibrary } from '../agreements/library';
+import type { Profiles } from '../profiles';
+import { checkSubmission, dedupeKeyOf, findDuplicates, writeSubmission } from './submit';
+import { formSpecFor } from './rules';
 
 export interface RegistrationsDeps {
   db: Db;
   sqlite: SqliteDatabase;
   clock: Clock;
   logger: Logger;
+  consent: ConsentService;
+  profiles: Profiles;
+  agreements: AgreementLibrary;
+  /** Platform minus kiosk time at the last sync, or null before the first. */
+  serverOffsetMs: () => number | null;
+  isDivision?: (code: string, level: 'city' | 'any') => boolean;
   onQueueChanged: () => void;
 }
 
 type RegistrationRow = typeof registrations.$inferSelect;
 
-/** Numbers a person can read out: the Shanghai date and the day's sequence, e.g. 20261124-0007. */
-function nextNumber(db: Db, day: string): string {
-  const prefix = day.replaceAll('-', '');
-  const taken = db.select({ n: count() }).from(registrations).where(like(registrations.number, `${prefix}-%`)).get();
-  return `${prefix}-${String((taken?.n ?? 0) + 1).padStart(4, '0')}`;
+/** The person a summary names: the registrant, or for an enterprise its agent. */
+function summaryFields(payload: RegistrationPayload) {
+  if (payload.kind === 'enterprise') {
+    return {
+      nameMasked: payload.enterpriseName ?? '',
+      idNumberMasked: payload.creditCode ?? '',
+      mobileMasked: payload.agentMobile ? maskMobile(payload.agentMobile) : '',
+    };
+  }
+  return {
+    nameMasked: payload.name ? maskName(payload.name) : '',
+    idNumberMasked: payload.idNumber ? maskIdNumber(payload.idNumber) : '',
+    mobileMasked: payload.mobile ? maskMobile(payload.mobile) : '',
+  };
 }
 
 function toSummary(row: RegistrationRow): RegistrationSummary {
@@ -49,60 +69,70 @@ function toSummary(row: RegistrationRow): RegistrationSummary {
   };
   // After retention only the receipt is left: nothing personal to show, masked or not.
   if (row.purgedAt) return { ...base, nameMasked: '', idNumberMasked: '', mobileMasked: '' };
-  const payload = JSON.parse(row.payload) as IndividualRegistration;
-  return {
-    ...base,
-    nameMasked: maskName(payload.name),
-    idNumberMasked: maskIdNumber(payload.idNumber),
-    mobileMasked: maskMobile(payload.mobile),
-  };
+  return { ...base, ...summaryFields(JSON.parse(row.payload) as RegistrationPayload) };
 }
 
-export function createRegistrations({ db, sqlite, clock, logger, onQueueChanged }: RegistrationsDeps) {
+export function createRegistrations(deps: RegistrationsDeps) {
+  const { db, sqlite, clock, logger, consent, profiles, agreements, onQueueChanged } = deps;
   const log = logger.child('registrations');
 
-  function submit(input: IndividualRegistration, operatorId: string): RegistrationReceipt {
-    const at = clock.now();
-    // The contract's schema cannot know today's date; a birth date in the future or more than
-    // 150 years ago is checked here, against the kiosk's clock.
-    const idCheck = checkIdNumber(input.idNumber, { today: shanghaiCalendarDate(at) });
-    if (!idCheck.ok) throw new KioskError('invalid_input', {}, { idNumber: idCheck.issue });
-    const createdAt = at.toISOString();
-    const id = uuidv7({ msecs: at.getTime() });
-    const state: RegistrationState = 'queued';
-    const number = sqlite.transaction(() => {
-      const assigned = nextNumber(db, shanghaiDay(at));
-      db.insert(registrations)
-        .values({
-          id,
-          number: assigned,
-          kind: input.kind,
-          state,
-          payload: JSON.stringify(input),
-          supersedes: null,
-          operatorId,
-          createdAt,
-          updatedAt: createdAt,
-        })
-        .run();
-      appendAudit(db, {
-        at: createdAt,
-        actor: operatorId,
-        action: 'registration.submit',
-        subject: id,
-        details: { kind: input.kind, number: assigned },
-      });
-      return assigned;
-    }).immediate();
+  /** What a new registration of `kind` asks for under the active profile. */
+  function prepare(kind: RegistrationKind, locale: Locale): RegistrationFormSpec {
+    return formSpecFor(profiles.active(), kind, locale, shanghaiCalendarDate(clock.now()));
+  }
+
+  /** Earlier records of the same person or enterprise on this kiosk (by keyed hash, so also after purge). */
+  function duplicatesOf(registration: RegistrationPayload): DuplicateMatch[] {
+    const key = dedupeKeyOf(registration, consent);
+    return key ? findDuplicates(db, key) : [];
+  }
+
+  function submit(input: RegistrationSubmission, operatorId: string, locale: Locale): RegistrationReceipt {
+    const now = clock.now();
+    consent.clockWatch.observe();
+    const profile = profiles.active();
+    const kind = input.registration.kind;
+    const ctx = {
+      db,
+      consent,
+      profile,
+      locale,
+      now,
+      operatorId,
+      agreementInForce: (ref: { id: string; version: string }, moment: Date) =>
+        agreementStillCurrent({ kind, agreementId: ref.id, version: ref.version }, profile, moment, agreements.timings()).current,
+      serverOffsetMs: deps.serverOffsetMs(),
+      ...(deps.isDivision ? { isDivision: deps.isDivision } : {}),
+    };
+    const receipt = sqlite
+      .transaction(() => {
+        // Checked inside the transaction: duplicates and corrections read what no other writer can change now.
+        const checked = checkSubmission(input, ctx);
+        const title = agreements.get(checked.facts.agreement.id, checked.facts.agreement.version)?.title ?? '';
+        return writeSubmission(input, checked, { ...ctx, agreementTitle: title });
+      })
+      .immediate();
     // Committed: from here on nothing may turn the answer into a failure, or the operator would be
     // told 保存失败 for a saved record and register the person twice.
     try {
-      log.log('info', 'registration.saved', { id, number, kind: input.kind });
+      consent.clockWatch.snapshotStored();
+      log.log('info', 'registration.saved', { id: receipt.id, number: receipt.number, kind });
       onQueueChanged();
     } catch (error) {
-      log.log('warn', 'registration.afterCommitFailed', { id, error: error instanceof Error ? error.message : String(error) });
+      log.log('warn', 'registration.afterCommitFailed', { id: receipt.id, error: error instanceof Error ? error.message : String(error) });
     }
-    return { id, number, state, createdAt };
+    return receipt;
+  }
+
+  /** One record with its data, for opening, correcting or withdrawing it; null after retention. */
+  function get(id: string): { summary: RegistrationSummary; payload: RegistrationPayload | null; supersedes: string | null } | null {
+    const row = db.select().from(registrations).where(eq(registrations.id, id)).get();
+    if (!row) return null;
+    return {
+      summary: toSummary(row),
+      payload: row.purgedAt ? null : (JSON.parse(row.payload) as RegistrationPayload),
+      supersedes: row.supersedes,
+    };
   }
 
   function list(limit: number, offset: number): { items: RegistrationSummary[]; total: number } {
@@ -131,7 +161,7 @@ export function createRegistrations({ db, sqlite, clock, logger, onQueueChanged 
     return { byState, total };
   }
 
-  return { submit, list, stats };
+  return { prepare, duplicatesOf, submit, get, list, stats };
 }
 
 export type Registrations = ReturnType<typeof createRegistrations>;

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callOk, createTestCore, setUpAccounts, type TestCore } from '../../../test/support/core';
+import { sampleSubmission } from '../../../test/support/submission';
 import { people } from '../../../test/support/people';
 import { databaseKeyOf, decryptedBytes, occurrences } from '../../../test/support/scan';
 import { DATABASE_FILE } from '../db';
@@ -27,7 +28,7 @@ describe('retention', () => {
     const registrants = people(1000);
     const ids: string[] = [];
     for (const p of registrants) {
-      ids.push((await callOk(kiosk.core, operator, 'registrations.submit', { kind: 'individual', ...p })).id);
+      ids.push((await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { who: p }))).id);
     }
     acknowledge(ids);
     kiosk.core.maintenance.backupNow('manual');
@@ -64,7 +65,7 @@ describe('retention', () => {
     kiosk = createTestCore();
     const { operator } = await setUpAccounts(kiosk.core);
     const [p] = people(1);
-    await callOk(kiosk.core, operator, 'registrations.submit', { kind: 'individual', ...p! });
+    await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { who: p! }));
     kiosk.clock.advance(400 * DAY);
     expect(kiosk.core.retention.purgeDue().purged).toBe(0);
     expect(occurrences(decryptedBytes(join(kiosk.dataDir, DATABASE_FILE), databaseKeyOf(kiosk.dataDir)), [p!.idNumber])).toHaveLength(1);
@@ -75,7 +76,7 @@ describe('retention', () => {
     const { operator } = await setUpAccounts(kiosk.core);
     kiosk.core.settings.set('retentionDays', 7);
     const [p] = people(1);
-    const { id } = await callOk(kiosk.core, operator, 'registrations.submit', { kind: 'individual', ...p! });
+    const { id } = await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { who: p! }));
     acknowledge([id]);
     kiosk.clock.advance(7 * DAY + 1);
     expect(kiosk.core.retention.purgeDue().purged).toBe(1);
