@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callOk, createTestCore, setUpAccounts, type TestCore } from '../../../test/support/core';
-import { sampleSubmission } from '../../../test/support/submission';
+import { individualPayload, sampleSubmission } from '../../../test/support/submission';
+import { signaturePng } from '../../../test/support/png';
 import { people } from '../../../test/support/people';
 import { databaseKeyOf, decryptedBytes, occurrences } from '../../../test/support/scan';
 import { DATABASE_FILE } from '../db';
@@ -36,7 +37,11 @@ describe('retention', () => {
     const key = databaseKeyOf(kiosk.dataDir);
     const dbPath = join(kiosk.dataDir, DATABASE_FILE);
     // The scan can see the data while it is there.
-    expect(occurrences(decryptedBytes(dbPath, key), secrets).length).toBe(secrets.length);
+    const before = decryptedBytes(dbPath, key);
+    expect(occurrences(before, secrets).length).toBe(secrets.length);
+    const signature = signaturePng();
+    const signatureTail = signature.subarray(signature.length - 64);
+    expect(before.indexOf(signatureTail)).toBeGreaterThanOrEqual(0);
 
     kiosk.clock.advance(29 * DAY);
     expect(kiosk.core.retention.purgeDue().purged).toBe(0);
@@ -44,7 +49,11 @@ describe('retention', () => {
     const outcome = kiosk.core.retention.purgeDue();
     expect(outcome.purged).toBe(1000);
 
-    expect(occurrences(decryptedBytes(dbPath, key), secrets)).toEqual([]);
+    const after = decryptedBytes(dbPath, key);
+    expect(occurrences(after, secrets)).toEqual([]);
+    // The handwritten signature goes too: no image bytes left, in the table or anywhere in the file.
+    expect(kiosk.core.database.sqlite.prepare("SELECT count(*) FROM blobs WHERE media_type = 'image/png' AND bytes IS NOT NULL").pluck().get()).toBe(0);
+    expect(after.indexOf(signatureTail)).toBe(-1);
     expect(readFileSync(`${dbPath}-wal`).length).toBe(0);
     const backups = listBackups(kiosk.dataDir);
     expect(backups.map((b) => b.file)).toEqual([outcome.backup]);
@@ -80,5 +89,10 @@ describe('retention', () => {
     acknowledge([id]);
     kiosk.clock.advance(7 * DAY + 1);
     expect(kiosk.core.retention.purgeDue().purged).toBe(1);
+    // After the purge the kiosk still recognises the person (keyed hash) and the chain still verifies.
+    await callOk(kiosk.core, operator, 'session.login', { staffId: 'op01', pin: '135790' });
+    const matches = await callOk(kiosk.core, operator, 'registrations.findDuplicates', { registration: individualPayload(p!) });
+    expect(matches.map((m) => m.id)).toEqual([id]);
+    expect(kiosk.core.consent.verify().ok).toBe(true);
   });
 });
