@@ -92,8 +92,12 @@ function runChildUntilKilled(script: string, dataDir: string, firstIndex: number
         buffer = buffer.slice(end + 1);
         if (line === 'ready') {
           run.reachedReady = true;
+        } else if (line.startsWith('saved ')) {
+          run.saved.push(line.slice(6));
+          // The rest land while submits are running: from the first saved record on, however slow
+          // the machine is, at a random moment within the next 200 ms.
           timer ??= setTimeout(kill, Math.floor(next() * 200));
-        } else if (line.startsWith('saved ')) run.saved.push(line.slice(6));
+        }
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (run.stderr += chunk.toString('utf8')));
