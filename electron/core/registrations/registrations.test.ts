@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PROJECT_RESOURCES_DIR } from '../startup';
 import { callOk, createTestCore, setUpAccounts, type TestCore } from '../../../test/support/core';
 import { person } from '../../../test/support/people';
 import { enterprisePayload, individualPayload, sampleSubmission, SAMPLE_CREDIT_CODE } from '../../../test/support/submission';
@@ -215,6 +218,35 @@ describe('registrations', () => {
     const result = await kiosk.core.dispatch('registrations.submit', input, operator);
     expect(result).toMatchObject({ ok: false, error: { fields: { 'signing.reading': expect.any(String), 'signing.agreement': expect.any(String) } } });
     expect(counts()).toEqual(before);
+  });
+
+  it('accepts the version a draft was signed on after a new one took effect, but not one signed after the change', async () => {
+    kiosk = createTestCore();
+    const { operator } = await setUpAccounts(kiosk.core);
+    const shown = kiosk.core.profiles.agreementFor('individual');
+    const text = readFileSync(join(PROJECT_RESOURCES_DIR, 'agreements', '000_29596858888244fe.txt'), 'utf8');
+    // Version 2.0 takes effect ten minutes from now (the clock starts at 09:00 in Shanghai).
+    const effectiveFrom = new Date(kiosk.clock.now().getTime() + 10 * 60_000).toISOString();
+    kiosk.core.agreements.store(
+      { agreementId: shown.agreementId, version: '2.0', effectiveFrom, fileName: 'v2.txt', bytes: Buffer.from(`${text}\n十三、附则\n本版本自公布之日起施行。\n`) },
+      { actor: 'it01', source: 'admin' },
+    );
+    const signedBefore = sampleSubmission(kiosk.core, kiosk.clock);
+    kiosk.clock.advance(15 * 60_000);
+    await callOk(kiosk.core, operator, 'session.login', { staffId: 'op01', pin: '135790' });
+    const saved = await callOk(kiosk.core, operator, 'registrations.submit', signedBefore);
+    expect(saved.agreement.version).toBe(shown.version);
+    // Opened before 2.0 took effect, but the consents were given after it, on the old text: the
+    // registrant must be shown the new text before signing.
+    const stale = sampleSubmission(kiosk.core, kiosk.clock);
+    const at = (minutesAfterChange: number) => new Date(Date.parse(effectiveFrom) + minutesAfterChange * 60_000).toISOString();
+    stale.signing.agreement = { id: shown.agreementId, version: shown.version, sha256: shown.canonicalSha256 };
+    stale.signing.reading = { openedAt: at(-5), reachedEndAt: at(1), durationMs: 300_000 };
+    stale.signing.consents = stale.signing.consents.map((consent) => ({ ...consent, at: at(2) }));
+    const refused = await kiosk.core.dispatch('registrations.submit', stale, operator);
+    expect(refused).toMatchObject({ ok: false, error: { fields: { 'signing.agreement': expect.any(String) } } });
+    const current = await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock));
+    expect(current.agreement.version).toBe('2.0');
   });
 
   it('answers in English when the client asks for it', async () => {

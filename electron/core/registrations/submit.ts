@@ -32,7 +32,7 @@ import { consentItemsFor, guardianConsentItem } from './rules';
 /** States in which a record may still be corrected or withdrawn: the platform has not answered for it. */
 export const CORRECTABLE_STATES: readonly RegistrationState[] = ['finalized', 'queued', 'sending', 'quarantined'];
 
-/** A draft may finish on the version it began with for this long after a new one took effect. */
+/** A draft signed on the version then in force may be saved for this long after a new one took effect. */
 export const DRAFT_AGREEMENT_GRACE_MS = 60 * 60 * 1000;
 
 export interface SubmitContext {
@@ -153,8 +153,10 @@ export function checkSubmission(input: RegistrationSubmission, ctx: SubmitContex
   const consentItems = consentItemsFor(profile, kind, locale);
   if (rules.minor) consentItems.push(guardianConsentItem(locale));
   const roles = signerRolesFor(kind).filter((role) => (kind === 'individual' ? (role === 'guardian') === rules.minor : true));
-  const openedAt = new Date(input.signing.reading.openedAt);
-  const draftMoment = new Date(Math.max(openedAt.getTime() || 0, now.getTime() - DRAFT_AGREEMENT_GRACE_MS));
+  // The version a draft was signed on stays acceptable if it was in force when the registrant gave
+  // the consents; a version that changed before that must be shown again (issue 3, item 5).
+  const consentedAt = Math.max(...input.signing.consents.map((c) => Date.parse(c.at) || 0), Date.parse(input.signing.reading.openedAt) || 0);
+  const draftMoment = new Date(Math.min(now.getTime(), Math.max(consentedAt, now.getTime() - DRAFT_AGREEMENT_GRACE_MS)));
   const consentRules: ConsentRules = {
     now,
     findAgreement: (ref) => consent.findAgreement(ref),
