@@ -3,13 +3,20 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SafeStorageKeyStore } from './keyStore';
+import { KeyStorageRefused, keyStorageOf, SafeStorageKeyStore } from './keyStore';
+
+type LinuxBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
 
 /** Stands in for Electron's safeStorage: AES-GCM under a key that never touches the disk. */
-function fakeSafeStorage(available = true) {
+function fakeSafeStorage(available = true, backend: LinuxBackend = 'gnome_libsecret') {
   const key = randomBytes(32);
   return {
     available,
+    plainTextOptIn: false,
+    getSelectedStorageBackend: (): LinuxBackend => backend,
+    setUsePlainTextEncryption(usePlainText: boolean) {
+      this.plainTextOptIn = usePlainText;
+    },
     isEncryptionAvailable() {
       return this.available;
     },
@@ -87,5 +94,60 @@ describe('SafeStorageKeyStore', () => {
     store.save('database', secret);
     storage.available = false;
     expect(() => store.load('database')).toThrow(/not available/);
+  });
+});
+
+describe('SafeStorageKeyStore on Linux without a keyring (basic_text)', () => {
+  let dataDir: string;
+  const secret = randomBytes(32);
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kiosk-keystore-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('refuses to start, before writing anything, unless plain-text storage is allowed', () => {
+    const storage = fakeSafeStorage(true, 'basic_text');
+    expect(() => new SafeStorageKeyStore(dataDir, storage, { platform: 'linux' })).toThrow(KeyStorageRefused);
+    expect(() => new SafeStorageKeyStore(dataDir, storage, { platform: 'linux', allowPlainText: false })).toThrow(/basic_text/);
+    expect(existsSync(join(dataDir, 'keys'))).toBe(false);
+    expect(storage.plainTextOptIn).toBe(false);
+  });
+
+  it('refuses when the backend is not known yet (asked before the app was ready)', () => {
+    const refusal = (() => {
+      try {
+        new SafeStorageKeyStore(dataDir, fakeSafeStorage(true, 'unknown'), { platform: 'linux' });
+        return null;
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(KeyStorageRefused);
+    expect((refusal as KeyStorageRefused).reason).toBe('plain_text');
+  });
+
+  it('runs when IT allows it, opting safeStorage in and saying the key is plain text', () => {
+    const storage = fakeSafeStorage(true, 'basic_text');
+    const store = new SafeStorageKeyStore(dataDir, storage, { platform: 'linux', allowPlainText: true });
+    expect(storage.plainTextOptIn).toBe(true);
+    expect(store.storage).toEqual({ backend: 'basic_text', plainText: true });
+    store.save('database', secret);
+    expect(store.load('database')).toEqual(secret);
+  });
+
+  it('is not refused with a keyring, whatever the setting says', () => {
+    for (const backend of ['gnome_libsecret', 'kwallet5', 'kwallet6'] as const) {
+      const store = new SafeStorageKeyStore(dataDir, fakeSafeStorage(true, backend), { platform: 'linux' });
+      expect(store.storage, backend).toEqual({ backend, plainText: false });
+    }
+  });
+});
+
+describe('keyStorageOf', () => {
+  it('names the keychain of Windows and macOS without asking for a Linux backend', () => {
+    const linuxOnly = { getSelectedStorageBackend: (): LinuxBackend => { throw new Error('Linux only'); } };
+    expect(keyStorageOf(linuxOnly, 'win32')).toEqual({ backend: 'dpapi', plainText: false });
+    expect(keyStorageOf(linuxOnly, 'darwin')).toEqual({ backend: 'keychain', plainText: false });
   });
 });

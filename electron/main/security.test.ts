@@ -93,8 +93,8 @@ describe.each([
   ['isAppUrl', isAppUrl],
   ['isNavigationAllowed', isNavigationAllowed],
 ] as const)('%s', (_name, allows) => {
-  it('accepts pages of app://kiosk', () => {
-    for (const url of [`${APP_ORIGIN}/`, `${APP_ORIGIN}/index.html`, `${APP_ORIGIN}/index.html#/list`, `${APP_ORIGIN}/assets/index.js?v=1`]) {
+  it('accepts the page of app://kiosk, with any hash route', () => {
+    for (const url of [`${APP_ORIGIN}/`, `${APP_ORIGIN}/index.html`, `${APP_ORIGIN}/index.html#/list`, `${APP_ORIGIN}/#/agreement`]) {
       expect(allows(url, null), url).toBe(true);
     }
   });
@@ -131,6 +131,30 @@ describe.each([
 
   it('refuses a missing URL', () => {
     expect(allows('', devServer)).toBe(false);
+  });
+});
+
+describe('isAppUrl and isNavigationAllowed on other app:// paths', () => {
+  const otherPaths = [
+    `${APP_ORIGIN}/assets/index.js?v=1`,
+    `${APP_ORIGIN}/missing.html`,
+    `${APP_ORIGIN}/../../etc/passwd`,
+    `${APP_ORIGIN}/%2e%2e/%2e%2e/etc/passwd`,
+    `${APP_ORIGIN}/assets/..%2f..%2fsecret.txt`,
+    `${APP_ORIGIN}//etc/passwd`,
+    `${APP_ORIGIN}/index.html/..%2f..%2fetc%2fpasswd`,
+  ];
+
+  it('counts them as the app (same origin) for the IPC sender check', () => {
+    for (const url of otherPaths) expect(isAppUrl(url, null), url).toBe(true);
+  });
+
+  it('never navigates to them: the kiosk would be left on a dead page', () => {
+    for (const url of otherPaths) expect(isNavigationAllowed(url, null), url).toBe(false);
+  });
+
+  it('lets the dev server navigate within itself, where Vite reloads any path', () => {
+    expect(isNavigationAllowed('http://localhost:5173/src/main.tsx', devServer)).toBe(true);
   });
 });
 

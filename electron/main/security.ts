@@ -38,11 +38,19 @@ export function isTrustedSender(
   return isAppUrl(frame.url, devServerUrl);
 }
 
-/** Navigation away from the app is never allowed; reloading the app's own page is. */
-export function isNavigationAllowed(targetUrl: string, devServerUrl: string | null): boolean {
-  return isAppUrl(targetUrl, devServerUrl);
-}
+/** The app's one page; its screens are hash routes, so no other path is ever a page. */
+const APP_PAGE_PATHS: ReadonlySet<string> = new Set(['/', '/index.html']);
 
+/**
+ * Navigation away from the app is never allowed; reloading the app's own page is. Within app://kiosk
+ * only the page itself: a navigation to a script, a missing file or a traversal attempt would leave
+ * the kiosk on a dead page with no way back in kiosk mode.
+ */
+export function isNavigationAllowed(targetUrl: string, devServerUrl: string | null): boolean {
+  if (!isAppUrl(targetUrl, devServerUrl)) return false;
+  const url = new URL(targetUrl);
+  return url.protocol !== `${APP_SCHEME}:` || APP_PAGE_PATHS.has(url.pathname);
+}
 
 /** webPreferences for every window; the same in tests and production. */
 export function secureWebPreferences(preloadPath: string, production: boolean) {

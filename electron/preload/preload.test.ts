@@ -63,7 +63,7 @@ function reachable(value: unknown, path = 'kiosk', seen = new Set<unknown>()): [
 const queueChanged: KioskEvent = {
   type: 'queue.changed',
   stats: {
-    byState: { finalized: 0, queued: 3, sending: 0, accepted: 0, duplicate: 0, quarantined: 0, purged: 0 },
+    byState: { finalized: 0, queued: 3, sending: 0, accepted: 0, duplicate: 0, quarantined: 0, discarded: 0, purged: 0 },
     total: 3,
   },
 };

@@ -1,17 +1,19 @@
-// The thin slice in the real Electron window, then the window's security from the outside: its
-// webPreferences as Electron reports them, and attempts to open or navigate to foreign pages.
-// Runs only where an Electron binary exists; elsewhere every test is reported as skipped with why.
+// The thin slice in the real Electron window, then the window's security from the outside: after a
+// registration, every webContents' preferences as Electron reports them, and 20 attempts to open or
+// navigate to other pages. Runs only where an Electron binary exists; elsewhere every test is
+// reported as skipped with why (and announce.ts prints the reason once).
 import { _electron as electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { consentSignSubmit, next, readAgreement } from '../e2e/deskSteps';
 import { findElectronRunner } from './electronBinary';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const runner = findElectronRunner();
-const foreignUrl = 'https://example.invalid/';
-const NAVIGATION_LOG = '__kioskNavigationAttempts';
+const foreign = 'https://example.invalid';
+const AUDIT_LOG = '__kioskSecurityAudit';
 
 interface KioskApp {
   app: ElectronApplication;
@@ -59,54 +61,123 @@ async function createFirstAdmin(page: Page): Promise<void> {
   await expect(page.getByText('王工（信息技术管理员）')).toBeVisible();
 }
 
-/** Starts recording, in the main process, every navigation the window attempts and whether it was stopped. */
-async function recordNavigations(app: ElectronApplication): Promise<void> {
-  await app.evaluate(({ BrowserWindow }, key) => {
-    const attempts: { event: string; url: string; prevented: boolean }[] = [];
-    Reflect.set(globalThis, key, attempts);
-    for (const window of BrowserWindow.getAllWindows()) {
-      // Added after the app's own handlers, so defaultPrevented shows what they decided.
-      window.webContents.on('will-navigate', (event, url) => attempts.push({ event: 'will-navigate', url, prevented: event.defaultPrevented }));
-      window.webContents.on('will-redirect', (event, url) => attempts.push({ event: 'will-redirect', url, prevented: event.defaultPrevented }));
-    }
-  }, NAVIGATION_LOG);
+/** The registration of test/e2e/slice.spec.ts, with its shared steps, through the Electron window and IPC. */
+async function registerIndividual(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '个人注册' }).click();
+  await page.getByLabel('姓名', { exact: true }).fill('张三丰');
+  await page.getByLabel('证件号码', { exact: true }).fill('11010519491231002X');
+  await page.getByLabel('手机号码', { exact: true }).fill('13912345678');
+  await page.locator('.ant-radio-button-wrapper', { hasText: '其他企业（填写统一社会信用代码）' }).click();
+  await page.getByLabel('所属企业的统一社会信用代码').fill('91350100M000100Y43');
+  await next(page).click();
+  await readAgreement(page);
+  await next(page).click();
+  await consentSignSubmit(page);
+  await page.getByRole('button', { name: '新的登记' }).click();
+  await expect(page.getByRole('row', { name: /1101\*{10}002X/ })).toBeVisible();
 }
 
-function navigationAttempts(app: ElectronApplication): Promise<unknown> {
-  return app.evaluate((_electron, key) => Reflect.get(globalThis, key), NAVIGATION_LOG);
+interface AuditLog {
+  navigations: { event: string; url: string; prevented: boolean }[];
+  createdContents: number;
+  createdWindows: number;
 }
+
+/**
+ * Starts recording, in the main process, every navigation the window attempts (and whether the app's
+ * handler stopped it) and every webContents or window created after this point.
+ */
+async function startAudit(app: ElectronApplication): Promise<void> {
+  await app.evaluate(({ app: electronApp, BrowserWindow }, key) => {
+    const log: AuditLog = { navigations: [], createdContents: 0, createdWindows: 0 };
+    Reflect.set(globalThis, key, log);
+    electronApp.on('web-contents-created', () => (log.createdContents += 1));
+    for (const window of BrowserWindow.getAllWindows()) {
+      const contents = window.webContents;
+      // Added after the app's own handlers, so defaultPrevented shows what they decided.
+      contents.on('will-navigate', (event, url) => log.navigations.push({ event: 'will-navigate', url, prevented: event.defaultPrevented }));
+      contents.on('will-redirect', (event, url) => log.navigations.push({ event: 'will-redirect', url, prevented: event.defaultPrevented }));
+      contents.on('did-create-window', () => (log.createdWindows += 1));
+    }
+  }, AUDIT_LOG);
+}
+
+function auditLog(app: ElectronApplication): Promise<AuditLog> {
+  return app.evaluate((_electron, key) => Reflect.get(globalThis, key) as AuditLog, AUDIT_LOG);
+}
+
+const js = (value: string) => JSON.stringify(value);
+const clickLink = (href: string, target = '') => `(() => {
+  const link = document.createElement('a');
+  link.href = ${js(href)};
+  ${target ? `link.target = ${js(target)};` : ''}
+  document.body.append(link);
+  link.click();
+  link.remove();
+})()`;
+
+/** Ten attempts to open a new window: every one must be denied. */
+const newWindowAttempts: string[] = [
+  `window.open(${js(`${foreign}/open`)})`,
+  `window.open(${js('https://app.evil.example/')})`,
+  `window.open(${js('javascript:alert(1)')})`,
+  `window.open(${js('file:///etc/passwd')})`,
+  `window.open(${js('app://kiosk/index.html')})`,
+  `window.open(${js('app://evil/index.html')})`,
+  `window.open(${js('data:text/html,<h1>x</h1>')})`,
+  `window.open(${js('about:blank')}, '_blank', 'noopener')`,
+  clickLink(`${foreign}/blank`, '_blank'),
+  `(() => {
+    const form = document.createElement('form');
+    form.action = ${js(`${foreign}/form`)};
+    form.target = '_blank';
+    document.body.append(form);
+    form.submit();
+    form.remove();
+  })()`,
+];
+
+/** Ten attempts to navigate the window away from the app's page: every one must be stopped. */
+const navigationAttempts: string[] = [
+  `location.href = ${js(`${foreign}/href`)}`,
+  `location.replace(${js(`${foreign}/replace`)})`,
+  `location.assign(${js(`${foreign}/assign`)})`,
+  clickLink(`${foreign}/link`),
+  `location.href = ${js('https://app.evil.example/')}`,
+  `location.href = ${js('file:///etc/passwd')}`,
+  `location.href = ${js('app://evil/index.html')}`,
+  `location.href = ${js('app://kiosk/../../etc/passwd')}`,
+  `location.href = ${js('app://kiosk/%2e%2e/%2e%2e/etc/passwd')}`,
+  `window.top.location.href = ${js(`${foreign}/top`)}`,
+];
 
 test('creates the first IT admin, registers an individual and lists the record masked', async ({ kiosk }) => {
   const { page } = kiosk;
   expect(page.url()).toMatch(/^app:\/\/kiosk\//);
   await createFirstAdmin(page);
-
-  await page.getByRole('button', { name: '个人注册' }).click();
-  await page.getByLabel('姓名').fill('张三丰');
-  await page.getByLabel('证件号码').fill('11010519491231002X');
-  await page.getByLabel('手机号码').fill('13912345678');
-  await page.getByRole('button', { name: '提交' }).click();
-  await expect(page.getByText('已保存', { exact: true })).toBeVisible();
-
-  await page.getByRole('button', { name: '返回首页' }).click();
-  await expect(page.getByRole('row', { name: /1101\*{10}002X/ })).toBeVisible();
+  await registerIndividual(page);
   await expect(page.getByText('11010519491231002X')).toHaveCount(0);
 });
 
-test('every window runs with the secure webPreferences', async ({ kiosk }) => {
-  const windows = await kiosk.app.evaluate(({ BrowserWindow }) =>
-    BrowserWindow.getAllWindows().map((window) => {
-      const contents = window.webContents;
-      // Electron's own record of the preferences the window was created with (not in its typings).
-      const getLastWebPreferences: unknown = Reflect.get(contents, 'getLastWebPreferences');
-      const preferences: unknown = typeof getLastWebPreferences === 'function' ? Reflect.apply(getLastWebPreferences, contents, []) : null;
-      return { url: contents.getURL(), preferences };
+test('after a registration, every webContents runs with the secure preferences and denies permissions', async ({ kiosk }) => {
+  const { app, page } = kiosk;
+  await createFirstAdmin(page);
+  await registerIndividual(page);
+
+  const contents = await app.evaluate(({ webContents }) =>
+    webContents.getAllWebContents().map((each) => {
+      // Electron's own record of the preferences the contents was created with (not in its typings).
+      const getLastWebPreferences: unknown = Reflect.get(each, 'getLastWebPreferences');
+      const preferences: unknown = typeof getLastWebPreferences === 'function' ? Reflect.apply(getLastWebPreferences, each, []) : null;
+      return { type: each.getType(), url: each.getURL(), preferences, devToolsOpen: each.isDevToolsOpened() };
     }),
   );
-  expect(windows).toHaveLength(1);
-  for (const window of windows) {
-    expect(window.url, 'the window shows the app').toMatch(/^app:\/\/kiosk\//);
-    expect(window.preferences, window.url).toMatchObject({
+  expect(contents).toHaveLength(1);
+  for (const each of contents) {
+    expect(each.type).toBe('window');
+    expect(each.url, 'the window shows the app').toMatch(/^app:\/\/kiosk\//);
+    expect(each.devToolsOpen).toBe(false);
+    expect(each.preferences, each.url).toMatchObject({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -117,8 +188,14 @@ test('every window runs with the secure webPreferences', async ({ kiosk }) => {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      spellcheck: false,
     });
   }
+
+  const permissions = await page.evaluate(`Promise.all(['geolocation', 'notifications', 'camera', 'microphone'].map(
+    (name) => navigator.permissions.query({ name }).then((status) => status.state, () => 'denied'),
+  ))`);
+  expect(permissions).toEqual(['denied', 'denied', 'denied', 'denied']);
 });
 
 test('the page sees only window.kiosk, never Node or ipcRenderer', async ({ kiosk }) => {
@@ -142,42 +219,36 @@ test('the page sees only window.kiosk, never Node or ipcRenderer', async ({ kios
   });
 });
 
-test('window.open to any URL opens no window', async ({ kiosk }) => {
+test('after a registration, 20 attempts to open windows or navigate away all fail', async ({ kiosk }) => {
   const { app, page } = kiosk;
-  await expect(page.getByRole('heading', { name: '首次使用：创建信息技术管理员' })).toBeVisible();
-  for (const url of [foreignUrl, 'file:///etc/passwd', 'app://kiosk/index.html']) {
-    expect(await page.evaluate(`window.open(${JSON.stringify(url)}) === null`), url).toBe(true);
+  await createFirstAdmin(page);
+  await registerIndividual(page);
+  await startAudit(app);
+  expect(newWindowAttempts.length + navigationAttempts.length).toBe(20);
+
+  for (const attempt of newWindowAttempts) {
+    const opened = await page.evaluate(`(() => { const result = ${attempt}; return result === undefined ? null : result === null; })()`);
+    if (opened !== null) expect(opened, attempt).toBe(true);
   }
+  for (const attempt of navigationAttempts) await page.evaluate(attempt);
+
+  // The readiness signal: a last attempt seen and stopped by the main process. Events arrive in
+  // order, so every earlier attempt has been decided by then.
+  const marker = `${foreign}/marker`;
+  await page.evaluate(`location.href = ${js(marker)}`);
+  await expect.poll(async () => (await auditLog(app)).navigations.map(({ url }) => url)).toContain(marker);
+
+  const log = await auditLog(app);
+  expect(log.navigations.filter(({ prevented }) => !prevented)).toEqual([]);
+  expect(log.navigations.filter(({ url }) => url.startsWith(foreign)).map(({ url }) => url)).toEqual(
+    expect.arrayContaining([`${foreign}/href`, `${foreign}/replace`, `${foreign}/assign`, `${foreign}/link`, `${foreign}/top`]),
+  );
+  expect(log.createdWindows).toBe(0);
+  expect(log.createdContents).toBe(0);
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   expect(app.windows()).toHaveLength(1);
-});
 
-test('location changes and links to a foreign page do not navigate', async ({ kiosk }) => {
-  const { app, page } = kiosk;
-  await expect(page.getByRole('heading', { name: '首次使用：创建信息技术管理员' })).toBeVisible();
-  await recordNavigations(app);
-
-  const attempts = {
-    [`${foreignUrl}href`]: `location.href = ${JSON.stringify(`${foreignUrl}href`)}`,
-    [`${foreignUrl}replace`]: `location.replace(${JSON.stringify(`${foreignUrl}replace`)})`,
-    [`${foreignUrl}assign`]: `location.assign(${JSON.stringify(`${foreignUrl}assign`)})`,
-    [`${foreignUrl}link`]: `(() => {
-      const link = document.createElement('a');
-      link.href = ${JSON.stringify(`${foreignUrl}link`)};
-      document.body.append(link);
-      link.click();
-    })()`,
-  };
-  for (const [url, script] of Object.entries(attempts)) {
-    await page.evaluate(script);
-    // The readiness signal: the main process has seen the attempt and the app's handler stopped it.
-    await expect
-      .poll(() => navigationAttempts(app), { message: url })
-      .toContainEqual({ event: 'will-navigate', url, prevented: true });
-    expect(page.url(), url).toMatch(/^app:\/\/kiosk\//);
-  }
-
-  await expect(page.getByRole('heading', { name: '首次使用：创建信息技术管理员' })).toBeVisible();
+  expect(page.url()).toMatch(/^app:\/\/kiosk\/(index\.html)?(#.*)?$/);
   expect(await page.evaluate('location.origin')).toBe('app://kiosk');
-  expect(await navigationAttempts(app)).not.toContainEqual(expect.objectContaining({ prevented: false }));
+  await expect(page.getByRole('row', { name: /1101\*{10}002X/ })).toBeVisible();
 });

@@ -74,11 +74,14 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('publishes updates to the placeholder generic feed of the latest channel', () => {
-    expect(section('publish')).toEqual({
-      provider: 'generic',
-      url: 'https://updates.example.invalid/kiosk/${channel}',
-      channel: 'latest',
-    });
+  it('publishes update files for a generic server, with the channel taken from the version', () => {
+    expect(section('publish')).toEqual({ provider: 'generic', url: 'https://updates.example.invalid/kiosk' });
+    // A channel set here would publish a beta version as latest.yml, to every stable kiosk.
+    expect(section('publish')).not.toHaveProperty('channel');
+    expect(raw).toMatchObject({ generateUpdatesFilesForAllChannels: true });
+  });
+
+  it('puts the update files in one folder for every channel, with no channel macro in the URL', () => {
+    expect(String(section('publish').url)).not.toContain('${');
   });
 });
