@@ -1,0 +1,143 @@
+// POST /v1/batches: decides each record's outcome and commits the records it keeps together with
+// the signed receipt, in one transaction. The receipt is stored under the batch id, so the same
+// batch sent again (its answer was lost, or the network delivered it twice) gets the very same
+// receipt back instead of being decided again (which would turn `accepted` into `duplicate`).
+import { createHash } from 'node:crypto';
+import {
+  canonicalJson,
+  contentFieldsOf,
+  contentHashMaterial,
+  parseReceiptBody,
+  recordSignatureMaterial,
+  RECEIPT_FORMAT,
+  rejectionReasons,
+  WireRecordSchema,
+  type BatchRequest,
+  type ReceiptBody,
+  type RecordOutcome,
+} from '../../shared/sync';
+import { verifyText } from '../../electron/core/consent/ed25519';
+import { checkChain } from './chain';
+import type { PlatformDb } from './db';
+import type { EnrolledKiosk } from './enrolment';
+import { HttpError, zodFields, type Reply } from './http';
+import type { PlatformIdentity } from './identity';
+import { verifyRecord, type PublishedAgreementHash } from './verifyRecord';
+
+const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+const HEX64 = /^[0-9a-f]{64}$/;
+
+export interface BatchContext {
+  db: PlatformDb;
+  identity: PlatformIdentity;
+  publishedAgreement: PublishedAgreementHash;
+}
+
+function stringField(raw: unknown, name: string, pattern?: RegExp): string | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const value = (raw as Record<string, unknown>)[name];
+  return typeof value === 'string' && (!pattern || pattern.test(value)) ? value : null;
+}
+
+/** Decides one record and, when accepted, stores it. Runs inside the batch's transaction. */
+function decide(ctx: BatchContext, kiosk: EnrolledKiosk, raw: unknown, index: number, batchId: string, now: Date): RecordOutcome {
+  const base = {
+    index,
+    record_id: stringField(raw, 'record_id'),
+    content_sha256: stringField(raw, 'content_sha256', HEX64),
+    held_content_sha256: null,
+    errors: [],
+  };
+  const parsed = WireRecordSchema.safeParse(raw);
+  if (!parsed.success) return { ...base, outcome: 'rejected', errors: zodFields(parsed.error.issues) };
+  const record = parsed.data;
+  if (sha256(contentHashMaterial(contentFieldsOf(record))) !== record.content_sha256) {
+    return { ...base, outcome: 'rejected', errors: [{ field: 'content_sha256', reason: rejectionReasons.contentHash }] };
+  }
+  // Before duplicate/conflict: only the kiosk that wrote a record can claim its id.
+  if (!verifyText(kiosk.publicKey, recordSignatureMaterial(record), record.record_signature)) {
+    return { ...base, outcome: 'rejected', errors: [{ field: 'record_signature', reason: rejectionReasons.recordSignature }] };
+  }
+  const held = ctx.db.prepare('SELECT content_sha256 FROM records WHERE record_id = ?').get(record.record_id) as { content_sha256: string } | undefined;
+  if (held) {
+    return held.content_sha256 === record.content_sha256
+      ? { ...base, outcome: 'duplicate' }
+      : { ...base, outcome: 'conflict', held_content_sha256: held.content_sha256 };
+  }
+  const { body, errors } = verifyRecord(record, kiosk, ctx.publishedAgreement);
+  if (body && errors.length === 0) {
+    errors.push(...checkChain(ctx.db, { kioskId: kiosk.kioskId, seq: record.snapshot.seq, sha256: record.snapshot.sha256, prevHash: body.prev_hash }));
+  }
+  if (!body || errors.length > 0) return { ...base, outcome: 'rejected', errors };
+  ctx.db
+    .prepare(
+      `INSERT INTO records (record_id, kiosk_id, kind, number, created_at, supersedes, payload, content_sha256, snapshot_body,
+         snapshot_sha256, snapshot_signature, key_id, seq, prev_hash, signature_png, consent_texts, batch_id, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      record.record_id,
+      kiosk.kioskId,
+      record.kind,
+      record.number,
+      record.created_at,
+      record.supersedes,
+      canonicalJson(record.payload),
+      record.content_sha256,
+      record.snapshot.body,
+      record.snapshot.sha256,
+      record.snapshot.signature,
+      record.snapshot.key_id,
+      record.snapshot.seq,
+      body.prev_hash,
+      Buffer.from(record.signature_png, 'base64'),
+      canonicalJson(record.consent_texts),
+      batchId,
+      now.toISOString(),
+    );
+  return { ...base, outcome: 'accepted' };
+}
+
+function batchReply(batchId: string, receiptBody: string, signature: string, keyId: string): Reply {
+  const receipt = parseReceiptBody(receiptBody);
+  if (!receipt) throw new Error(`stored receipt of batch ${batchId} does not parse`);
+  return { status: 200, body: { batch_id: batchId, outcomes: receipt.outcomes, receipt: { body: receiptBody, signature, key_id: keyId } } };
+}
+
+export function receiveBatch(ctx: BatchContext, kiosk: EnrolledKiosk, request: BatchRequest, now: Date): Reply {
+  const { db, identity } = ctx;
+  const requestSha256 = sha256(canonicalJson(request.records));
+  return db.transaction(() => {
+    const stored = db.prepare('SELECT kiosk_id, request_sha256, receipt_body, receipt_signature FROM batches WHERE batch_id = ?').get(request.batch_id) as
+      | { kiosk_id: string; request_sha256: string; receipt_body: string; receipt_signature: string }
+      | undefined;
+    if (stored) {
+      if (stored.kiosk_id !== kiosk.kioskId || stored.request_sha256 !== requestSha256) {
+        throw new HttpError(409, 'batch_id_reused', 'this batch id was used for other records; a new batch needs a new id');
+      }
+      db.prepare('UPDATE batches SET deliveries = deliveries + 1 WHERE batch_id = ?').run(request.batch_id);
+      return batchReply(request.batch_id, stored.receipt_body, stored.receipt_signature, identity.keyId);
+    }
+    const outcomes = request.records.map((raw, index) => decide(ctx, kiosk, raw, index, request.batch_id, now));
+    const receipt: ReceiptBody = {
+      format: RECEIPT_FORMAT,
+      format_version: 1,
+      batch_id: request.batch_id,
+      kiosk_id: kiosk.kioskId,
+      server_time: now.toISOString(),
+      request_sha256: requestSha256,
+      outcomes,
+    };
+    const body = canonicalJson(receipt);
+    const signature = identity.sign(body);
+    db.prepare('INSERT INTO batches (batch_id, kiosk_id, request_sha256, receipt_body, receipt_signature, received_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      request.batch_id,
+      kiosk.kioskId,
+      requestSha256,
+      body,
+      signature,
+      now.toISOString(),
+    );
+    return batchReply(request.batch_id, body, signature, identity.keyId);
+  }).immediate();
+}

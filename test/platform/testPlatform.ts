@@ -1,0 +1,61 @@
+// Starts a reference platform for one test file: a temp data dir, a free loopback port, a manual
+// clock (so server times are exact), and helpers to enrol a test kiosk and read what the platform holds.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ManualClock } from '../../electron/core/platform/clock';
+import type { AdminRecord, WireRecord } from '../../shared/sync';
+import { startPlatform, type PlatformServer } from './server';
+import { answer, call, type CallOptions, type Exchange } from './testClient';
+import type { TestKiosk } from './testKiosk';
+
+export interface TestPlatform {
+  platform: PlatformServer;
+  clock: ManualClock;
+  dataDir: string;
+  call(method: string, path: string, options?: CallOptions): Promise<Exchange>;
+  admin(method: string, path: string, body?: unknown): Promise<Record<string, unknown>>;
+  enrol(kiosk: TestKiosk): Promise<string>;
+  send(token: string, batchId: string, records: unknown[], options?: CallOptions): Promise<Exchange>;
+  held(): Promise<AdminRecord[]>;
+  setFaults(spec: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startTestPlatform(faults = ''): Promise<TestPlatform> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'platform-'));
+  const clock = new ManualClock('2026-12-04T12:00:00.000Z');
+  const platform = await startPlatform({ dataDir, faults, clock });
+  const callPlatform = (method: string, path: string, options?: CallOptions) => call(platform.url, method, path, options);
+  const admin = async (method: string, path: string, body?: unknown) => {
+    const reply = answer(await callPlatform(method, path, { token: platform.adminToken, body }));
+    if (reply.status >= 300) throw new Error(`${method} ${path}: ${reply.status} ${reply.text}`);
+    return reply.json;
+  };
+  return {
+    platform,
+    clock,
+    dataDir,
+    call: callPlatform,
+    admin,
+    async enrol(kiosk) {
+      const reply = answer(
+        await callPlatform('POST', '/v1/enrolments', { body: { code: platform.enrolmentCode(), kiosk_id: kiosk.kioskId, public_key: kiosk.publicKey } }),
+      );
+      if (reply.status !== 201) throw new Error(`enrolment failed: ${reply.status} ${reply.text}`);
+      return String(reply.json.credential);
+    },
+    send: (token, batchId, records: WireRecord[] | unknown[], options = {}) =>
+      callPlatform('POST', '/v1/batches', { ...options, token, body: { batch_id: batchId, records } }),
+    async held() {
+      return (await admin('GET', '/v1/admin/records?limit=10000')).records as AdminRecord[];
+    },
+    async setFaults(spec) {
+      await admin('PUT', '/v1/admin/faults', { spec });
+    },
+    async stop() {
+      await platform.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
