@@ -14,6 +14,7 @@ import { resolveDataDir } from '../core/platform/dataDir';
 import { openCoreWithFileKeys, processLocale, startupErrorMessage } from '../core/startup';
 import { runAgreementCommand } from './agreementCommands';
 import { isConsentCommand, runConsentCommand } from './consentCommands';
+import { isSyncCommand, runSyncCommand } from './syncCommands';
 
 export class CliError extends Error {
   /** 2 for a refused command; consent verification uses 3 for "checked, does not hold". */
@@ -107,6 +108,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<void> {
         out: { type: 'string' },
         package: { type: 'string' },
         'key-id': { type: 'string' },
+        platform: { type: 'string' },
+        code: { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -117,6 +120,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<void> {
   if (values.help || positionals.length === 0) {
     io.out(translate(locale, 'cli.usage'));
     io.out(translate(locale, 'consent.cli.usage'));
+    io.out(translate(locale, 'sync.cli.usage'));
     return;
   }
   const dataDir = resolveDataDir(values['data-dir'], io.env, process.platform);
@@ -135,6 +139,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<void> {
       locale,
       dataDir,
       withCore: (run) => withCore(dataDir, locale, run),
+      fail: (message, exitCode) => new CliError(message, exitCode),
+    });
+  }
+  if (isSyncCommand(positionals)) {
+    return runSyncCommand(positionals, values, {
+      io,
+      locale,
+      withCore: (run) => withCore(dataDir, locale, run),
+      parseInput: (schema, raw) => parseInput(schema, raw, locale),
       fail: (message, exitCode) => new CliError(message, exitCode),
     });
   }

@@ -35,6 +35,7 @@ export async function serve(argv: string[]): Promise<void> {
   const actualPort = await host.listen(port);
   process.stdout.write(`Kiosk UI: http://127.0.0.1:${actualPort}/#token=${token}\n`);
   const maintenance = scheduleMaintenance(core);
+  core.sync.start();
 
   const stop = () => {
     clearInterval(maintenance);

@@ -15,6 +15,14 @@ export const errorCodes = [
   'storage_full',
   'storage_readonly',
   'storage_busy',
+  'sync_not_enrolled',
+  'sync_unreachable',
+  'sync_enrolment_refused',
+  'sync_not_quarantined',
+  'sync_confirm_failed',
+  'sync_no_encryption_key',
+  'sync_nothing_to_export',
+  'sync_file_invalid',
   'internal',
 ] as const;
 

@@ -34,7 +34,7 @@ export interface NewAgreementVersion {
 /** Who stored a version and how, for the audit log. */
 export interface StoreOrigin {
   actor: string | null;
-  source: 'admin' | 'cli' | 'shipped';
+  source: 'admin' | 'cli' | 'shipped' | 'platform';
 }
 
 export interface StoredAgreementVersion extends VersionTiming {

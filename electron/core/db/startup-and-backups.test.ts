@@ -39,7 +39,8 @@ describe('start-up checks', () => {
     // Pretend the schema is one version behind: the next open migrates (idempotently) and backs up first.
     kiosk.core.database.sqlite.exec('DROP TABLE sync_attempts');
     kiosk.core.database.sqlite.pragma('user_version = 2');
-    kiosk.core.database.sqlite.exec('DELETE FROM schema_migrations WHERE version = 3');
+    kiosk.core.database.sqlite.exec('DELETE FROM schema_migrations WHERE version >= 3');
+    kiosk.core.database.sqlite.exec('DROP TABLE sync_link');
     kiosk.core.database.sqlite.exec(
       'DROP TABLE batch_items; DROP TABLE batches; DROP TABLE outbox; DROP TABLE consent_snapshots; DROP TABLE blobs; DROP TABLE kiosk_identity;',
     );
@@ -47,7 +48,7 @@ describe('start-up checks', () => {
       kiosk.core.database.sqlite.exec(`DROP INDEX IF EXISTS registrations_by_dedupe_key; DROP INDEX IF EXISTS registrations_by_acknowledged; ALTER TABLE registrations DROP COLUMN ${column}`);
     }
     kiosk = kiosk.reopen();
-    expect(kiosk.core.database.migration).toEqual({ from: 2, to: 3 });
+    expect(kiosk.core.database.migration).toEqual({ from: 2, to: 4 });
     const backups = listBackups(kiosk.dataDir);
     expect(backups.map((b) => b.reason)).toEqual(['pre-migration']);
     const copy = openEncryptedDatabase(backups[0]!.path, databaseKeyOf(kiosk.dataDir));

@@ -22,6 +22,16 @@ export const settingSchemas = {
   backupKeep: z.number().int().min(1).max(90).default(7),
   /** Hours between scheduled backups. */
   backupIntervalHours: z.number().int().min(1).max(24 * 7).default(24),
+  /** Sync: at most this many records in one batch (the platform takes up to 1,000). */
+  syncBatchMaxRecords: z.number().int().min(1).max(1000).default(200),
+  /** Sync: at most this many bytes in one batch request (the platform takes up to 32 MiB). */
+  syncBatchMaxBytes: z.number().int().min(64 * 1024).max(32 * 1024 * 1024).default(8 * 1024 * 1024),
+  /** Sync: seconds between passes while the platform is reachable. */
+  syncIntervalSeconds: z.number().int().min(10).max(24 * 3600).default(300),
+  /** Sync: the longest wait between attempts after failures (full-jitter backoff grows up to it). */
+  syncBackoffCapSeconds: z.number().int().min(5).max(24 * 3600).default(900),
+  /** Sync: a request with no complete answer after this long counts as failed. */
+  syncRequestTimeoutSeconds: z.number().int().min(1).max(600).default(60),
 };
 
 export type SettingKey = keyof typeof settingSchemas;

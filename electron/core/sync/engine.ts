@@ -1,0 +1,329 @@
+// The sync loop: one pass at a time sends every due record in batches and applies the platform's
+// receipts, then pulls new agreement versions and sends a heartbeat. A pass starts by hand
+// (`runNow`; a second trigger joins the pass running), on a timer while the platform answers, and
+// on reconnect: while the platform is unreachable the engine probes it with full-jitter backoff and
+// runs a pass as soon as it answers. The first pass of a process closes batches a crash left open
+// by asking the platform which of their ids it holds. Everything outside (fetch, timers, random,
+// clock) is injected, so tests drive it deterministically.
+import type { KioskEvent } from '../../../shared/api/events';
+import type { Connectivity, SyncPassOutcome, SyncProgress, SyncStatus } from '../../../shared/domain/sync';
+import { limits } from '../../../shared/sync';
+import type { Activity } from '../activity';
+import type { AgreementLibrary } from '../agreements/library';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import type { Settings } from '../settings/settings';
+import { pullAgreements } from './agreementFeed';
+import { nextDelayMs, type BackoffPolicy } from './backoff';
+import { noCounts, type AppliedCounts, type BatchStore } from './batchStore';
+import { buildHeartbeat, type HeartbeatDeps } from './heartbeat';
+import type { LinkStore, PlatformLink } from './link';
+import { PlatformError, type PlatformClient } from './platformClient';
+import type { QueueFigures } from './queueFigures';
+import { ReceiptError, verifyReceipt } from './receipts';
+
+/** Milliseconds-level timings; production takes them from settings, tests pass small ones. */
+export interface SyncTuning {
+  backoffBaseMs: number;
+  backoffCapMs: number;
+  intervalMs: number;
+  requestTimeoutMs: number;
+}
+
+export interface SyncEngineDeps {
+  clock: Clock;
+  settings: Settings;
+  logger: Logger;
+  activity: Activity;
+  agreements: AgreementLibrary;
+  client: PlatformClient;
+  link: LinkStore;
+  batches: BatchStore;
+  figures: () => QueueFigures;
+  kioskId: string;
+  heartbeat: Omit<HeartbeatDeps, 'link' | 'figures' | 'agreements'>;
+  tuning: () => SyncTuning;
+  /** Calls `run` after `ms`; returns a function that cancels it. */
+  setTimer(run: () => void, ms: number): () => void;
+  random(): number;
+  emit(event: KioskEvent): void;
+  onQueueChanged(): void;
+}
+
+function emptyOutcome(): SyncPassOutcome {
+  return { batches: 0, outcomes: noCounts(), pending: 0, error: null, agreementsStored: 0 };
+}
+
+function add(into: AppliedCounts, counts: AppliedCounts): void {
+  into.accepted += counts.accepted;
+  into.duplicate += counts.duplicate;
+  into.conflict += counts.conflict;
+  into.rejected += counts.rejected;
+}
+
+export function createSyncEngine(deps: SyncEngineDeps) {
+  const { clock, settings, batches, link: links, client } = deps;
+  const log = deps.logger.child('sync');
+  let connectivity: Connectivity = 'unknown';
+  let running: Promise<SyncPassOutcome> | null = null;
+  let progress: SyncProgress | null = null;
+  let cancelTimer: (() => void) | null = null;
+  let nextAttemptAt: string | null = null;
+  let reconciled = false;
+  let started = false;
+  let lastRetryAfterMs: number | null = null;
+
+  const policy = (): BackoffPolicy => ({ baseMs: deps.tuning().backoffBaseMs, capMs: deps.tuning().backoffCapMs });
+
+  function setConnectivity(next: Connectivity): void {
+    if (next === connectivity) return;
+    connectivity = next;
+    log.log('info', 'sync.connectivity', { connectivity: next });
+    deps.emit({ type: 'sync.connectivity', connectivity: next, at: clock.now().toISOString() });
+  }
+
+  function reportProgress(batchId: string | null, counts: AppliedCounts | null): void {
+    if (progress) deps.emit({ type: 'sync.progress', progress: { ...progress }, batchId, outcomes: counts });
+  }
+
+  /** Closes network batches a previous process left open: held ids are done, the rest go back to the queue. */
+  async function reconcileOpen(link: PlatformLink): Promise<void> {
+    for (const open of batches.open().filter((batch) => batch.transport === 'network')) {
+      await deps.activity.during('sync', async () => {
+        const ids = batches.ids(open.id);
+        const held = new Map<string, { contentSha256: string }>();
+        for (let start = 0; start < ids.length; start += limits.maxLookupIds) {
+          const answer = await client.lookup(link, ids.slice(start, start + limits.maxLookupIds));
+          for (const record of answer.records) held.set(record.record_id, { contentSha256: record.content_sha256 });
+        }
+        const now = clock.now();
+        const counts = batches.reconcile(open.id, held, batches.contentHashes(open.id), now, now);
+        log.log('info', 'sync.reconciled', { batchId: open.id, ...counts });
+        deps.onQueueChanged();
+      });
+    }
+  }
+
+  /**
+   * Sends one batch and applies its receipt. Returns the counts, or null when the platform refused
+   * the batch as a whole without storing it (the records went back to the queue or to quarantine).
+   */
+  async function sendBatch(link: PlatformLink, batchId: string, outcome: SyncPassOutcome, shrink: (size: number) => void): Promise<void> {
+    await deps.activity.during('sync', async () => {
+      const records = batches.recordsOf(batchId);
+      batches.markSent(batchId, clock.now());
+      let answer;
+      try {
+        answer = await client.sendBatch(link, { batch_id: batchId, records });
+      } catch (error) {
+        if (!(error instanceof PlatformError)) throw error;
+        if (error.kind === 'http' && (error.status === 400 || error.status === 413)) {
+          // Refused whole, nothing stored: split it, and quarantine a record refused even alone.
+          const [single] = records;
+          if (records.length === 1 && single) batches.refuseAlone(batchId, single.record_id, error.fields, clock.now(), error.code);
+          else {
+            batches.abandon(batchId, clock.now(), error.code);
+            shrink(Math.max(1, Math.floor(records.length / 2)));
+          }
+          log.log('warn', 'sync.batch.refused', { batchId, status: error.status, records: records.length });
+          deps.onQueueChanged();
+          return;
+        }
+        if (error.kind === 'http' && error.errorCode === 'batch_id_reused') {
+          log.log('warn', 'sync.batch.idReused', { batchId });
+          await reconcileOpen(link);
+          return;
+        }
+        batches.markFailed(batchId, error.code);
+        throw error;
+      }
+      let receipt;
+      try {
+        receipt = verifyReceipt(answer.receipt, { platformKey: link.platformKey, platformKeyId: link.platformKeyId, kioskId: deps.kioskId, batchId, records });
+      } catch (error) {
+        if (!(error instanceof ReceiptError)) throw error;
+        batches.markFailed(batchId, `receipt_${error.check}`);
+        throw new PlatformError('bad_answer', error.message);
+      }
+      const counts = batches.applyReceipt(
+        batchId,
+        { body: answer.receipt.body, signature: answer.receipt.signature, serverTime: receipt.server_time, outcomes: receipt.outcomes },
+        clock.now(),
+      );
+      outcome.batches += 1;
+      if (counts) add(outcome.outcomes, counts);
+      if (progress) progress.sent += records.length;
+      log.log('info', 'sync.batch.done', { batchId, records: records.length, ...(counts ?? {}) });
+      reportProgress(batchId, counts);
+      deps.onQueueChanged();
+    });
+  }
+
+  async function sendAll(link: PlatformLink, outcome: SyncPassOutcome): Promise<void> {
+    let limit = settings.get('syncBatchMaxRecords');
+    const shrink = (size: number) => {
+      limit = Math.min(limit, size);
+    };
+    for (;;) {
+      const open = batches.open()[0];
+      const batchId = open?.id ?? batches.cut('network', clock.now(), limit, settings.get('syncBatchMaxBytes'))?.id;
+      if (!batchId) return;
+      if (progress) progress.total = Math.max(progress.total, progress.sent + deps.figures().pending);
+      await sendBatch(link, batchId, outcome, shrink);
+    }
+  }
+
+  async function pass(): Promise<SyncPassOutcome> {
+    const outcome = emptyOutcome();
+    const link = links.link();
+    if (!link) {
+      outcome.error = 'not_enrolled';
+      outcome.pending = deps.figures().pending;
+      return outcome;
+    }
+    progress = { sent: 0, total: deps.figures().pending };
+    deps.emit({ type: 'sync.run', phase: 'started', outcome: null });
+    reportProgress(null, null);
+    try {
+      if (!reconciled) {
+        await reconcileOpen(link);
+        reconciled = true;
+      }
+      await sendAll(link, outcome);
+      setConnectivity('online');
+      outcome.agreementsStored = await deps.activity.during('sync', () => pullAgreements(deps, link));
+      await deps.activity.during('sync', () =>
+        client.heartbeat(link, buildHeartbeat({ ...deps.heartbeat, link: links, figures: deps.figures, agreements: deps.agreements }, clock.now())),
+      );
+      links.recordSuccess(clock.now().toISOString());
+      lastRetryAfterMs = null;
+    } catch (error) {
+      if (!(error instanceof PlatformError)) throw error;
+      outcome.error = error.code;
+      lastRetryAfterMs = error.retryAfterMs;
+      links.recordFailure(error.code);
+      setConnectivity(error.answered ? 'online' : 'offline');
+      log.log('warn', 'sync.pass.failed', { error: error.code });
+    } finally {
+      progress = null;
+    }
+    outcome.pending = deps.figures().pending;
+    deps.emit({ type: 'sync.run', phase: 'finished', outcome });
+    return outcome;
+  }
+
+  function schedule(ms: number): void {
+    cancelTimer?.();
+    cancelTimer = null;
+    if (!started) return;
+    nextAttemptAt = new Date(clock.now().getTime() + ms).toISOString();
+    links.setNextAttempt(nextAttemptAt);
+    cancelTimer = deps.setTimer(() => {
+      cancelTimer = null;
+      tick().catch((error: unknown) => log.log('error', 'sync.tick.failed', { error: error instanceof Error ? error.message : String(error) }));
+    }, ms);
+  }
+
+  /** When the loop runs by itself next: the interval after a clean pass, backoff after a failure. */
+  function scheduleAfter(outcome: SyncPassOutcome): void {
+    if (!started) return;
+    if (outcome.error === 'not_enrolled') return schedule(deps.tuning().intervalMs);
+    if (outcome.error === null) return schedule(deps.tuning().intervalMs);
+    schedule(nextDelayMs(policy(), links.state().failures, deps.random(), lastRetryAfterMs));
+  }
+
+  /** A probe: any answer from the platform means it is reachable. */
+  async function probe(link: PlatformLink): Promise<boolean> {
+    try {
+      await client.agreements(link, links.state().agreementSince);
+      return true;
+    } catch (error) {
+      if (!(error instanceof PlatformError)) throw error;
+      if (error.answered) return true;
+      links.recordFailure(error.code);
+      return false;
+    }
+  }
+
+  async function tick(): Promise<void> {
+    if (running) return;
+    const link = links.link();
+    if (link && connectivity !== 'online') {
+      if (!(await probe(link))) {
+        setConnectivity('offline');
+        return schedule(nextDelayMs(policy(), links.state().failures, deps.random(), null));
+      }
+      // Reconnected: a pass right away.
+      setConnectivity('online');
+    }
+    await runNow();
+  }
+
+  /** Runs one pass, or joins the one running. Resolves with that pass's outcome. */
+  function runNow(): Promise<SyncPassOutcome> {
+    if (running) return running;
+    cancelTimer?.();
+    cancelTimer = null;
+    nextAttemptAt = null;
+    const current = pass()
+      .catch((error: unknown) => {
+        log.log('error', 'sync.pass.crashed', { error: error instanceof Error ? error.message : String(error) });
+        return { ...emptyOutcome(), error: 'internal' };
+      })
+      .then((outcome) => {
+        running = null;
+        try {
+          scheduleAfter(outcome);
+        } catch (error) {
+          // The database closed under the pass (the kiosk is quitting): nothing left to schedule.
+          log.log('warn', 'sync.schedule.failed', { error: error instanceof Error ? error.message : String(error) });
+        }
+        return outcome;
+      });
+    running = current;
+    return current;
+  }
+
+  return {
+    /** Starts the loop: a first attempt now, then by itself. */
+    start(): void {
+      if (started) return;
+      started = true;
+      schedule(0);
+    },
+    /** Stops scheduling; resolves when a pass in flight has ended. */
+    async stop(): Promise<void> {
+      started = false;
+      cancelTimer?.();
+      cancelTimer = null;
+      nextAttemptAt = null;
+      if (running) await running;
+    },
+    runNow,
+    /** Re-reads the link (after enrolment): probe again now. */
+    linkChanged(): void {
+      connectivity = 'unknown';
+      reconciled = false;
+      if (started && !running) schedule(0);
+    },
+    status(): Omit<SyncStatus, 'enrolled' | 'kioskId' | 'platformUrl' | 'enrolledAt'> {
+      const figures = deps.figures();
+      const state = links.state();
+      const now = clock.now().getTime();
+      return {
+        connectivity,
+        lastSuccessAt: state.lastSuccessAt,
+        nextAttemptAt: running ? null : nextAttemptAt,
+        pendingCount: figures.pending,
+        quarantinedCount: figures.quarantined,
+        oldestPendingAgeSeconds: figures.oldestPendingAt === null ? null : Math.max(0, Math.floor((now - Date.parse(figures.oldestPendingAt)) / 1000)),
+        clockOffsetMs: state.clockOffsetMs,
+        progress: progress ? { ...progress } : null,
+        lastError: state.lastError,
+      };
+    },
+    isRunning: () => running !== null,
+  };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;
