@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestCore, setUpAccounts, type TestCore } from '../../../test/support/core';
+import { createTestCore, setUpAccounts, type TestCore, sampleIndividual } from '../../../test/support/core';
+import { sampleSubmission } from '../../../test/support/submission';
 import { newClientContext } from './client';
 import { storageErrorCode } from './dispatch';
 
@@ -25,11 +26,8 @@ describe('dispatch', () => {
     kiosk = createTestCore();
     const { operator } = await setUpAccounts(kiosk.core);
     kiosk.core.database.sqlite.exec('DROP TABLE audit_log');
-    const result = await kiosk.core.dispatch(
-      'registrations.submit',
-      { kind: 'individual', name: '张三丰', idNumber: '11010519491231002X', mobile: '13912345678' },
-      operator,
-    );
+    const input = sampleSubmission(kiosk.core, kiosk.clock, { who: sampleIndividual });
+    const result = await kiosk.core.dispatch('registrations.submit', input, operator);
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(kiosk.core.database.sqlite.prepare('SELECT count(*) FROM registrations').pluck().get()).toBe(0);
     const log = kiosk.logLines.join('\n');
