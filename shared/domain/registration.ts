@@ -8,6 +8,8 @@ export const registrationStates = [
   'accepted',
   'duplicate',
   'quarantined',
+  // A quarantined record an IT admin discarded, with a second admin's confirmation; never sent again.
+  'discarded',
   'purged',
 ] as const;
 export type RegistrationState = (typeof registrationStates)[number];

@@ -1,6 +1,7 @@
 // The thin slice end to end in Debian Chromium: first IT admin, login, an individual registration
-// through the React form and the API into the encrypted database, and the masked list.
+// through the registration steps and the API into the encrypted database, and the masked list.
 import { expect, test } from './fixtures';
+import { consentSignSubmit, next, readAgreement } from './deskSteps';
 
 test('creates the first IT admin, registers an individual and lists the record masked', async ({ page, kiosk }, testInfo) => {
   await page.goto(kiosk.url);
@@ -21,18 +22,23 @@ test('creates the first IT admin, registers an individual and lists the record m
   await page.getByRole('button', { name: '登录' }).click();
 
   await page.getByRole('button', { name: '个人注册' }).click();
-  await page.getByLabel('姓名').fill('张三丰');
-  await page.getByLabel('证件号码').fill('110105194912310021');
+  await page.getByLabel('姓名', { exact: true }).fill('张三丰');
+  await page.getByLabel('证件号码', { exact: true }).fill('110105194912310021');
   await expect(page.getByText('校验位不正确，应为 X')).toBeVisible();
-  await page.getByLabel('证件号码').fill('11010519491231002x');
+  await page.getByLabel('证件号码', { exact: true }).fill('11010519491231002x');
   await expect(page.getByText('校验位不正确，应为 X')).toBeHidden();
-  await expect(page.getByTestId('derived')).toHaveText('性别：女　出生日期：1949-12-31');
-  await page.getByLabel('手机号码').fill('13912345678');
+  await expect(page.getByTestId('derived')).toBeVisible();
+  await expect(page.getByLabel('出生日期', { exact: true })).toHaveValue('1949-12-31');
+  await expect(page.getByRole('radio', { name: '女' })).toBeChecked();
+  await page.getByLabel('手机号码', { exact: true }).fill('13912345678');
+  await page.locator('.ant-radio-button-wrapper', { hasText: '其他企业（填写统一社会信用代码）' }).click();
+  await page.getByLabel('所属企业的统一社会信用代码').fill('91350100M000100Y43');
   await page.screenshot({ path: testInfo.outputPath('individual-form.png'), fullPage: true });
-  await page.getByRole('button', { name: '提交' }).click();
-
-  await expect(page.getByText('已保存', { exact: true })).toBeVisible();
-  await page.getByRole('button', { name: '返回首页' }).click();
+  await next(page).click();
+  await readAgreement(page);
+  await next(page).click();
+  await consentSignSubmit(page);
+  await page.getByRole('button', { name: '新的登记' }).click();
   const row = page.getByRole('row', { name: /1101\*\*\*\*\*\*\*\*\*\*002X/ });
   await expect(row).toBeVisible();
   await expect(row).toContainText('张**');

@@ -125,13 +125,21 @@ export function createRegistrations(deps: RegistrationsDeps) {
   }
 
   /** One record with its data, for opening, correcting or withdrawing it; null after retention. */
-  function get(id: string): { summary: RegistrationSummary; payload: RegistrationPayload | null; supersedes: string | null } | null {
+  function get(id: string): {
+    summary: RegistrationSummary;
+    payload: RegistrationPayload | null;
+    supersedes: string | null;
+    replacedBy: string | null;
+  } | null {
     const row = db.select().from(registrations).where(eq(registrations.id, id)).get();
     if (!row) return null;
+    // A record a correction replaced can no longer be corrected; the desk says so before it starts one.
+    const replacement = db.select({ id: registrations.id }).from(registrations).where(eq(registrations.supersedes, id)).get();
     return {
       summary: toSummary(row),
       payload: row.purgedAt ? null : (JSON.parse(row.payload) as RegistrationPayload),
       supersedes: row.supersedes,
+      replacedBy: replacement?.id ?? null,
     };
   }
 

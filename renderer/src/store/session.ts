@@ -16,6 +16,10 @@ interface SessionState {
   locale: Locale;
   queue: QueueStats | null;
   connectError: string | null;
+  /** Seconds without input before the registration screen is wiped (setting registrantIdleSeconds). */
+  idleTimeoutSeconds: number;
+  /** Large-font mode for registrants who need it; kept for the session, not per registrant. */
+  largeText: boolean;
   attach(client: ApiClient): void;
   applyStatus(status: SessionStatus): void;
   loggedIn(operator: OperatorView): void;
@@ -23,6 +27,7 @@ interface SessionState {
   setLocale(locale: Locale): void;
   setQueue(queue: QueueStats): void;
   unreachable(reason: string): void;
+  setLargeText(largeText: boolean): void;
 }
 
 export const useSession = create<SessionState>((set) => ({
@@ -32,18 +37,22 @@ export const useSession = create<SessionState>((set) => ({
   locale: 'zh-CN',
   queue: null,
   connectError: null,
+  idleTimeoutSeconds: 120,
+  largeText: false,
   attach: (client) => set({ client }),
   applyStatus: (status) =>
     set({
       operator: status.operator,
       phase: status.setupRequired ? 'setup' : status.operator ? 'ready' : 'login',
       connectError: null,
+      idleTimeoutSeconds: status.idleTimeoutSeconds,
     }),
   loggedIn: (operator) => set({ operator, phase: 'ready' }),
   loggedOut: () => set({ operator: null, phase: 'login', queue: null }),
   setLocale: (locale) => set({ locale }),
   setQueue: (queue) => set({ queue }),
   unreachable: (reason) => set({ phase: 'unreachable', connectError: reason }),
+  setLargeText: (largeText) => set({ largeText }),
 }));
 
 /** The connected client; screens render only after `attach`. */
