@@ -1,17 +1,22 @@
 import { Button, Layout, Result, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared/i18n';
 import { KioskTheme } from './KioskTheme';
 import { AgreementAdminScreen } from './screens/AgreementAdminScreen';
 import { AgreementScreen } from './screens/AgreementScreen';
+import { ConsoleScreen } from './console/ConsoleScreen';
+import { DeskScreen } from './desk/DeskScreen';
+import { startRegistration } from './desk/flowActions';
+import { useFlow } from './desk/flowStore';
+import { RecordScreen } from './desk/record/RecordScreen';
+import type { RegistrationKind } from '../../shared/domain/registration';
 import { HomeScreen } from './screens/HomeScreen';
-import { IndividualScreen } from './screens/IndividualScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { SetupScreen } from './screens/SetupScreen';
 import { useClient, useSession } from './store/session';
 
-type Screen = 'home' | 'individual' | 'agreement' | 'agreementAdmin';
+type Screen = { name: 'home' | 'desk' | 'agreement' | 'agreementAdmin' | 'console' } | { name: 'record'; id: string };
 
 function Header() {
   const { t, i18n } = useTranslation();
@@ -20,6 +25,8 @@ function Header() {
   const locale = useSession((state) => state.locale);
   const setLocale = useSession((state) => state.setLocale);
   const loggedOut = useSession((state) => state.loggedOut);
+  const largeText = useSession((state) => state.largeText);
+  const setLargeText = useSession((state) => state.setLargeText);
 
   async function switchLanguage() {
     const next: Locale = locale === 'zh-CN' ? 'en' : 'zh-CN';
@@ -29,6 +36,8 @@ function Header() {
   }
 
   async function logout() {
+    // Nothing of a registrant outlives the operator's session.
+    useFlow.getState().wipe();
     await client.call('session.logout', {});
     loggedOut();
   }
@@ -44,6 +53,9 @@ function Header() {
             {t('home.greeting', { name: operator.name, role: t(`operator.role.${operator.role}`) })}
           </Typography.Text>
         )}
+        <Button onClick={() => setLargeText(!largeText)} aria-pressed={largeText} type={largeText ? 'primary' : 'default'}>
+          {t('desk.largeText')}
+        </Button>
         <Button onClick={switchLanguage} lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}>
           {t('app.language')}
         </Button>
@@ -57,11 +69,20 @@ function Body({ onRetry }: { onRetry: () => void }) {
   const { t } = useTranslation();
   const phase = useSession((state) => state.phase);
   const connectError = useSession((state) => state.connectError);
-  const [screen, setScreen] = useState<Screen>('home');
+  const client = useSession((state) => state.client);
+  const [screen, setScreen] = useState<Screen>({ name: 'home' });
+  const home = useCallback(() => setScreen({ name: 'home' }), []);
 
   useEffect(() => {
-    if (phase !== 'ready') setScreen('home');
+    if (phase !== 'ready') setScreen({ name: 'home' });
   }, [phase]);
+
+  function start(kind: RegistrationKind) {
+    if (!client) return;
+    // The flow is loading before the screen changes to it, so the desk never sees an empty flow.
+    void startRegistration(client, kind);
+    setScreen({ name: 'desk' });
+  }
 
   switch (phase) {
     case 'connecting':
@@ -79,26 +100,38 @@ function Body({ onRetry }: { onRetry: () => void }) {
     case 'login':
       return <LoginScreen />;
     case 'ready':
-      if (screen === 'agreement') return <AgreementScreen onDone={() => setScreen('home')} />;
-      if (screen === 'agreementAdmin') return <AgreementAdminScreen onDone={() => setScreen('home')} />;
-      return screen === 'individual' ? (
-        <IndividualScreen onDone={() => setScreen('home')} />
-      ) : (
-        <HomeScreen
-          onStartIndividual={() => setScreen('individual')}
-          onOpenAgreement={() => setScreen('agreement')}
-          onOpenAgreementAdmin={() => setScreen('agreementAdmin')}
-        />
-      );
+      switch (screen.name) {
+        case 'desk':
+          return <DeskScreen onDone={home} />;
+        case 'record':
+          return <RecordScreen id={screen.id} onCorrect={() => setScreen({ name: 'desk' })} onDone={home} />;
+        case 'agreement':
+          return <AgreementScreen onDone={home} />;
+        case 'agreementAdmin':
+          return <AgreementAdminScreen onDone={home} />;
+        case 'console':
+          return <ConsoleScreen onDone={home} onOpenRecord={(id) => setScreen({ name: 'record', id })} />;
+        case 'home':
+          return (
+            <HomeScreen
+              onStart={start}
+              onOpenRecord={(id) => setScreen({ name: 'record', id })}
+              onOpenAgreement={() => setScreen({ name: 'agreement' })}
+              onOpenAgreementAdmin={() => setScreen({ name: 'agreementAdmin' })}
+              onOpenConsole={() => setScreen({ name: 'console' })}
+            />
+          );
+      }
   }
 }
 
 export function App({ onRetry }: { onRetry: () => void }) {
   const locale = useSession((state) => state.locale);
   const client = useSession((state) => state.client);
+  const largeText = useSession((state) => state.largeText);
   return (
-    <KioskTheme locale={locale}>
-      <Layout className="app">
+    <KioskTheme locale={locale} large={largeText}>
+      <Layout className={largeText ? 'app large-text' : 'app'}>
         {client && <Header />}
         <Layout.Content className="app-content">{client ? <Body onRetry={onRetry} /> : <Spin size="large" />}</Layout.Content>
       </Layout>

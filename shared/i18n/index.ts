@@ -9,6 +9,10 @@ import { agreementMessages } from './agreements';
 import { consentFieldMessages, consentMessages } from './consent';
 import { registrationFieldMessages, registrationMessages } from './registration';
 import { shellMessages } from './shell';
+import { syncMessages } from './sync';
+import { deskMessages } from './desk';
+import { syncProtocolMessages } from './syncProtocol';
+import { consoleMessages } from './console';
 
 export { defaultLocale, locales, type Locale } from './catalog';
 
@@ -24,6 +28,10 @@ const parts = [
   registrationFieldMessages,
   registrationMessages,
   shellMessages,
+  deskMessages,
+  syncProtocolMessages,
+  syncMessages,
+  consoleMessages,
 ] as const;
 
 type PartKeys<P> = P extends { readonly 'zh-CN': infer M } ? keyof M & string : never;
