@@ -12,6 +12,7 @@ function shellWith(options: { plainText?: boolean; updateWarnings?: ShellWarning
     keyStorage: { backend: options.plainText ? 'basic_text' : 'gnome_libsecret', plainText: !!options.plainText },
     updates: { report: () => update, warnings: () => options.updateWarnings ?? [], requestInstall },
     recovery: { hasRecovered: () => !!options.recovered },
+    outputReceipt: () => Promise.resolve({ method: 'dialog', file: null }),
   });
   return { shell, requestInstall };
 }

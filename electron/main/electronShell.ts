@@ -11,6 +11,7 @@ export function createElectronShell(deps: {
   keyStorage: KeyStorage;
   updates: Pick<UpdateService, 'report' | 'warnings' | 'requestInstall'>;
   recovery: Pick<RendererRecovery, 'hasRecovered'>;
+  outputReceipt: ShellControl['outputReceipt'];
 }): ShellControl {
   return {
     report(): ShellReport {
@@ -29,5 +30,6 @@ export function createElectronShell(deps: {
       };
     },
     requestUpdateInstall: () => deps.updates.requestInstall(),
+    outputReceipt: deps.outputReceipt,
   };
 }

@@ -18,6 +18,7 @@ import { SafeStorageKeyStore } from './keyStore';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { guardQuit } from './quitGuard';
 import { createRendererRecovery } from './rendererRecovery';
+import { createReceiptOutput } from './receiptOutput';
 import { readShellConfig } from './shellConfig';
 import { shellStartupMessage } from './startupErrors';
 import { createUpdateService } from './updater';
@@ -72,8 +73,16 @@ function start(dataDir: string, logger: Logger): { core: KioskCore; window: Brow
     logger: logger.child('updates'),
   });
   const kiosk = production && config.kioskMode;
+  // The window comes after the shell is attached; receipts are printed from whichever page it shows.
+  let shown: BrowserWindow | null = null;
+  const outputReceipt = createReceiptOutput({
+    page: () => (shown && !shown.isDestroyed() ? shown.webContents : null),
+    dataDir,
+    printerName: config.receiptPrinter,
+    logger,
+  });
   core.shell.attach(
-    createElectronShell({ version: app.getVersion(), kioskMode: kiosk, keyStorage: keyStore.storage, updates, recovery }),
+    createElectronShell({ version: app.getVersion(), kioskMode: kiosk, keyStorage: keyStore.storage, updates, recovery, outputReceipt }),
   );
 
   const maintenance = scheduleMaintenance(core);
@@ -97,6 +106,7 @@ function start(dataDir: string, logger: Logger): { core: KioskCore; window: Brow
     recovery,
     logger: logger.child('window'),
   });
+  shown = window;
   const unsubscribe = core.events.subscribe((event) => window.webContents.send(EVENT_CHANNEL, event));
   window.on('closed', unsubscribe);
   return { core, window };

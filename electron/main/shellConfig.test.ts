@@ -17,15 +17,17 @@ describe('readShellConfig', () => {
     expect(readShellConfig(dataDir)).toEqual({
       kioskMode: true,
       allowBasicTextKeyStorage: false,
+      receiptPrinter: null,
       updates: { feedUrl: null, channel: 'stable', checkEveryHours: 6, quietHours: { from: 2, to: 5 } },
     });
   });
 
   it('reads what IT set and fills in the rest', () => {
-    write({ allowBasicTextKeyStorage: true, updates: { feedUrl: 'https://updates.example.cn/kiosk/', channel: 'beta' } });
+    write({ allowBasicTextKeyStorage: true, receiptPrinter: 'HP LaserJet 前台', updates: { feedUrl: 'https://updates.example.cn/kiosk/', channel: 'beta' } });
     expect(readShellConfig(dataDir)).toEqual({
       kioskMode: true,
       allowBasicTextKeyStorage: true,
+      receiptPrinter: 'HP LaserJet 前台',
       updates: { feedUrl: 'https://updates.example.cn/kiosk/', channel: 'beta', checkEveryHours: 6, quietHours: { from: 2, to: 5 } },
     });
   });

@@ -33,6 +33,8 @@ export const ShellConfigSchema = z
     kioskMode: z.boolean().default(true),
     /** Lets the key store run on Linux's basic_text backend (no keyring): the key is then barely protected. */
     allowBasicTextKeyStorage: z.boolean().default(false),
+    /** The printer receipts go to without a dialog, as the system names it; null: the print dialog. */
+    receiptPrinter: z.string().trim().min(1).max(200).nullable().default(null),
     updates: UpdatesConfigSchema.prefault({}),
   })
   .strict();

@@ -33,7 +33,25 @@ import {
   RegistrationFormSpecSchema,
   RegistrationSubmissionSchema,
 } from '../domain/submission';
-import { ShellStatusSchema } from '../domain/shell';
+import { ReceiptOutputSchema, ShellStatusSchema } from '../domain/shell';
+import {
+  BatchDetailSchema,
+  BatchSummarySchema,
+  DiscardInputSchema,
+  EnrolInputSchema,
+  EnrolmentViewSchema,
+  ExportedBatchSchema,
+  ImportedReceiptSchema,
+  ImportReceiptInputSchema,
+  ListPageSchema,
+  QuarantinedRecordSchema,
+  RetryInputSchema,
+  SyncPassOutcomeSchema,
+  SyncStatusSchema,
+} from '../domain/sync';
+import { ConsoleSettingsSchema, SettingsUpdateSchema } from '../domain/kioskSettings';
+import { DivisionNodeSchema } from '../domain/division';
+import { EnterpriseChoiceSchema, EnterpriseQuerySchema } from '../domain/enterpriseChoice';
 
 /** Who may call an operation. `it_admin` may also do everything an `operator` may. */
 export type RequiredRole = 'none' | 'operator' | 'it_admin';
@@ -111,6 +129,8 @@ export const contract = {
       summary: RegistrationSummarySchema,
       payload: RegistrationPayloadSchema.nullable(),
       supersedes: z.string().nullable(),
+      /** The correction that replaced this record, if any. */
+      replacedBy: z.string().nullable(),
     }),
   }),
   'registrations.list': operation({
@@ -124,6 +144,14 @@ export const contract = {
     output: z.object({ items: z.array(RegistrationSummarySchema), total: z.number().int().nonnegative() }),
   }),
   'queue.stats': operation({ role: 'operator', input: NoInput, output: QueueStatsSchema }),
+  // The front desk's reference data: the GB/T 2260 cascader tree, and the enterprises on this kiosk
+  // an individual can be linked to (by name or credit code).
+  'reference.divisions': operation({ role: 'operator', input: NoInput, output: z.array(DivisionNodeSchema) }),
+  'registrations.findEnterprises': operation({
+    role: 'operator',
+    input: z.object({ query: EnterpriseQuerySchema.default('') }).strict(),
+    output: z.array(EnterpriseChoiceSchema),
+  }),
   'agreements.list': operation({
     role: 'operator',
     input: z.object({ agreementId: AgreementIdSchema.optional() }).strict(),
@@ -160,8 +188,40 @@ export const contract = {
   }),
   // The desktop shell, for the IT console: lockdown, key storage, updates, warnings.
   'shell.status': operation({ role: 'it_admin', input: NoInput, output: ShellStatusSchema }),
+  'shell.outputReceipt': operation({
+    role: 'operator',
+    input: z
+      .object({ registrationId: z.uuid({ error: 'validation.invalidType' }), pdf: z.boolean({ error: 'validation.invalidType' }) })
+      .strict(),
+    output: ReceiptOutputSchema,
+  }),
   // Install the downloaded update as soon as the kiosk is idle, without waiting for the quiet hours.
   'shell.installUpdate': operation({ role: 'it_admin', input: NoInput, output: ShellStatusSchema }),
+  // Sync with the central platform (docs/sync-protocol.md): the status badge for every operator,
+  // the rest for the IT console.
+  'sync.status': operation({ role: 'operator', input: NoInput, output: SyncStatusSchema }),
+  'sync.enrol': operation({ role: 'it_admin', input: EnrolInputSchema, output: EnrolmentViewSchema }),
+  // Starts a pass, or joins the one running; answers when it is done.
+  'sync.runNow': operation({ role: 'it_admin', input: NoInput, output: SyncPassOutcomeSchema }),
+  'sync.batches': operation({
+    role: 'it_admin',
+    input: ListPageSchema,
+    output: z.object({ items: z.array(BatchSummarySchema), total: z.number().int().nonnegative() }),
+  }),
+  'sync.batch': operation({
+    role: 'it_admin',
+    input: z.object({ id: z.uuid({ error: 'validation.invalidType' }) }).strict(),
+    output: BatchDetailSchema,
+  }),
+  'sync.quarantine': operation({ role: 'it_admin', input: NoInput, output: z.array(QuarantinedRecordSchema) }),
+  'sync.retry': operation({ role: 'it_admin', input: RetryInputSchema, output: z.null() }),
+  // Needs a second IT admin's staff id and PIN; audited with both.
+  'sync.discard': operation({ role: 'it_admin', input: DiscardInputSchema, output: z.null() }),
+  'sync.exportBatch': operation({ role: 'it_admin', input: NoInput, output: ExportedBatchSchema }),
+  'sync.importReceipt': operation({ role: 'it_admin', input: ImportReceiptInputSchema, output: ImportedReceiptSchema }),
+  // The settings the IT console changes (batch size, retention, idle timeouts), with core's bounds.
+  'settings.get': operation({ role: 'it_admin', input: NoInput, output: ConsoleSettingsSchema }),
+  'settings.update': operation({ role: 'it_admin', input: SettingsUpdateSchema, output: ConsoleSettingsSchema }),
 } as const;
 
 export type Contract = typeof contract;

@@ -58,3 +58,11 @@ export const ShellStatusSchema = ShellReportSchema.extend({
   busy: z.array(z.enum(activityKinds)),
 });
 export type ShellStatus = z.infer<typeof ShellStatusSchema>;
+
+/** How a receipt left the kiosk: the configured printer, the print dialog, a PDF file, or the browser's own dialog. */
+export const ReceiptOutputSchema = z.object({
+  method: z.enum(['printer', 'dialog', 'pdf', 'browser']),
+  /** The PDF's path on the kiosk, for `pdf`. */
+  file: z.string().nullable(),
+});
+export type ReceiptOutput = z.infer<typeof ReceiptOutputSchema>;

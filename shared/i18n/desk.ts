@@ -153,6 +153,8 @@ export const deskMessages = defineCatalog({
     'desk.receipt.supersedes': '本登记更正了此前的登记',
     'desk.receipt.qr': '登记回执二维码（含登记 ID 和同意记录摘要）',
     'desk.receipt.print': '打印回执',
+    'desk.receipt.pdf': '保存为 PDF',
+    'desk.receipt.pdfSaved': '回执已保存为 PDF：{{file}}',
     'desk.receipt.new': '新的登记',
 
     'desk.idle.title': '长时间无操作',
@@ -320,6 +322,8 @@ export const deskMessages = defineCatalog({
     'desk.receipt.supersedes': 'This registration corrects an earlier one',
     'desk.receipt.qr': 'Receipt QR code (registration ID and consent record hash)',
     'desk.receipt.print': 'Print receipt',
+    'desk.receipt.pdf': 'Save as PDF',
+    'desk.receipt.pdfSaved': 'The receipt was saved as a PDF: {{file}}',
     'desk.receipt.new': 'New registration',
 
     'desk.idle.title': 'No activity for a while',

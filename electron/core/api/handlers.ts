@@ -9,6 +9,10 @@ import type { Registrations } from '../registrations/registrations';
 import type { Settings } from '../settings/settings';
 import { createAgreementHandlers, type AgreementHandlerDeps } from './agreementHandlers';
 import { createShellHandlers, type ShellHandlerDeps } from './shellHandlers';
+import { createDeskHandlers, type DeskHandlerDeps } from './deskHandlers';
+import { createSettingsHandlers, type SettingsHandlerDeps } from './settingsHandlers';
+import { createSyncHandlers } from '../sync/handlers';
+import type { Sync } from '../sync';
 import type { ClientContext } from './client';
 
 export interface CallContext {
@@ -21,11 +25,12 @@ export type Handlers = {
   [K in OperationName]: (input: ParsedInput<K>, ctx: CallContext) => OperationOutput<K> | Promise<OperationOutput<K>>;
 };
 
-export interface HandlerDeps extends AgreementHandlerDeps, ShellHandlerDeps {
+export interface HandlerDeps extends AgreementHandlerDeps, Omit<ShellHandlerDeps, 'registrationExists'>, DeskHandlerDeps, Omit<SettingsHandlerDeps, 'settings'> {
   operators: Operators;
   sessions: Sessions;
   registrations: Registrations;
   settings: Settings;
+  sync: Sync;
 }
 
 function requireOperator(ctx: CallContext): OperatorView {
@@ -33,7 +38,7 @@ function requireOperator(ctx: CallContext): OperatorView {
   return ctx.operator;
 }
 
-export function createHandlers({ operators, sessions, registrations, settings, shell, activity, ...agreementDeps }: HandlerDeps): Handlers {
+export function createHandlers({ operators, sessions, registrations, settings, shell, activity, sync, divisionTree, findEnterprises, db, sqlite, clock, ...agreementDeps }: HandlerDeps): Handlers {
   function logIn(client: ClientContext, operator: OperatorView): OperatorView {
     sessions.end(client.sessionId);
     client.sessionId = sessions.start(operator.staffId);
@@ -77,6 +82,9 @@ export function createHandlers({ operators, sessions, registrations, settings, s
     'registrations.list': ({ limit, offset }) => registrations.list(limit, offset),
     'queue.stats': () => registrations.stats(),
     ...createAgreementHandlers(agreementDeps),
-    ...createShellHandlers({ shell, activity }),
+    ...createShellHandlers({ shell, activity, registrationExists: (id) => registrations.get(id) !== null }),
+    ...createSyncHandlers({ sync, operators }),
+    ...createDeskHandlers({ divisionTree, findEnterprises }),
+    ...createSettingsHandlers({ settings, db, sqlite, clock }),
   };
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ShellReport } from '../../../shared/domain/shell';
 import { callOk, createTestCore, setUpAccounts, type TestCore } from '../../../test/support/core';
+import { sampleSubmission } from '../../../test/support/submission';
 import { browserShell } from '../shell';
 
 const electronReport: ShellReport = {
@@ -34,7 +35,7 @@ describe('shell operations', () => {
   it('give each warning in the caller\'s language, with what the kiosk is busy with', async () => {
     kiosk = createTestCore();
     const { admin } = await setUpAccounts(kiosk.core);
-    kiosk.core.shell.attach({ report: () => electronReport, requestUpdateInstall: () => undefined });
+    kiosk.core.shell.attach({ report: () => electronReport, requestUpdateInstall: () => undefined, outputReceipt: browserShell.outputReceipt });
     const endSync = kiosk.core.activity.begin('sync');
     admin.locale = 'en';
     const status = await callOk(kiosk.core, admin, 'shell.status', {});
@@ -54,6 +55,7 @@ describe('shell operations', () => {
     kiosk.core.shell.attach({
       report: () => ({ ...electronReport, update: { ...electronReport.update, installRequested: requested } }),
       requestUpdateInstall,
+      outputReceipt: browserShell.outputReceipt,
     });
     const status = await callOk(kiosk.core, admin, 'shell.installUpdate', {});
     expect(requestUpdateInstall).toHaveBeenCalledTimes(1);
@@ -64,8 +66,24 @@ describe('shell operations', () => {
     kiosk = createTestCore();
     const { admin } = await setUpAccounts(kiosk.core);
     const requestUpdateInstall = vi.fn();
-    kiosk.core.shell.attach({ report: () => electronReport, requestUpdateInstall });
+    kiosk.core.shell.attach({ report: () => electronReport, requestUpdateInstall, outputReceipt: browserShell.outputReceipt });
     expect(await kiosk.core.dispatch('shell.installUpdate', { now: true }, admin)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(requestUpdateInstall).not.toHaveBeenCalled();
+  });
+
+  it('print a saved registration\'s receipt through the shell, named by its id only, and refuse an unknown one', async () => {
+    kiosk = createTestCore();
+    const { operator } = await setUpAccounts(kiosk.core);
+    const saved = await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock));
+    expect(await callOk(kiosk.core, operator, 'shell.outputReceipt', { registrationId: saved.id, pdf: false })).toEqual({ method: 'browser', file: null });
+    const outputReceipt = vi.fn(({ fileName }: { pdf: boolean; fileName: string }) => Promise.resolve({ method: 'pdf' as const, file: `/data/receipts/${fileName}` }));
+    kiosk.core.shell.attach({ report: () => electronReport, requestUpdateInstall: () => undefined, outputReceipt });
+    expect(await callOk(kiosk.core, operator, 'shell.outputReceipt', { registrationId: saved.id, pdf: true })).toEqual({
+      method: 'pdf',
+      file: `/data/receipts/receipt-${saved.id}.pdf`,
+    });
+    const unknown = await kiosk.core.dispatch('shell.outputReceipt', { registrationId: '0190f5c2-0000-7000-8000-000000000000', pdf: true }, operator);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(outputReceipt).toHaveBeenCalledTimes(1);
   });
 });

@@ -3,12 +3,15 @@
 import type { ShellStatus } from '../../../shared/domain/shell';
 import { translate, type Locale } from '../../../shared/i18n';
 import type { Activity } from '../activity';
+import { KioskError } from '../errors';
 import type { ShellPort } from '../shell';
 import type { Handlers } from './handlers';
 
 export interface ShellHandlerDeps {
   shell: ShellPort;
   activity: Activity;
+  /** Whether a registration with this id exists (a receipt is only printed for a saved one). */
+  registrationExists: (id: string) => boolean;
 }
 
 export function shellStatus({ shell, activity }: ShellHandlerDeps, locale: Locale): ShellStatus {
@@ -20,8 +23,15 @@ export function shellStatus({ shell, activity }: ShellHandlerDeps, locale: Local
   };
 }
 
-export function createShellHandlers(deps: ShellHandlerDeps): Pick<Handlers, 'shell.status' | 'shell.installUpdate'> {
+export function createShellHandlers(
+  deps: ShellHandlerDeps,
+): Pick<Handlers, 'shell.status' | 'shell.installUpdate' | 'shell.outputReceipt'> {
   return {
+    'shell.outputReceipt': ({ registrationId, pdf }) => {
+      if (!deps.registrationExists(registrationId)) throw new KioskError('not_found');
+      // The file name carries the record id only: a receipt holds no personal data.
+      return deps.shell.outputReceipt({ pdf, fileName: `receipt-${registrationId}.pdf` });
+    },
     'shell.status': (_input, { client }) => shellStatus(deps, client.locale),
     'shell.installUpdate': (_input, { client }) => {
       deps.shell.requestUpdateInstall();

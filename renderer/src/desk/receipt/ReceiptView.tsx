@@ -1,7 +1,9 @@
 // The receipt after a committed submit (product.md step 9): number, time, agreement title, version
 // and short hash, the QR code, the state; print it, or start 新的登记. It holds no personal data.
 import { Button, Descriptions, Result, Space } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useClient } from '../../store/session';
 import type { RegistrationReceipt } from '../../../../shared/domain/registration';
 import { useShanghaiTime } from '../time';
 import { qrMatrix, qrPath, receiptQrText } from './qr';
@@ -28,9 +30,27 @@ export function ReceiptQr({ receipt }: { receipt: RegistrationReceipt }) {
   );
 }
 
+/**
+ * Printing goes through the shell: in Electron to the configured printer (else the dialog) or into
+ * a PDF; in the browser the page prints itself with the browser's dialog, which can also save a PDF.
+ */
+function useReceiptOutput(receipt: RegistrationReceipt) {
+  const client = useClient();
+  const [notice, setNotice] = useState<{ failed: boolean; text: string } | null>(null);
+  async function output(pdf: boolean) {
+    setNotice(null);
+    const result = await client.call('shell.outputReceipt', { registrationId: receipt.id, pdf });
+    if (!result.ok) setNotice({ failed: true, text: result.error.message });
+    else if (result.value.method === 'browser') window.print();
+    else if (result.value.method === 'pdf' && result.value.file) setNotice({ failed: false, text: result.value.file });
+  }
+  return { output, notice };
+}
+
 export function ReceiptView({ receipt, onNew }: { receipt: RegistrationReceipt; onNew: () => void }) {
   const { t } = useTranslation();
   const time = useShanghaiTime();
+  const { output, notice } = useReceiptOutput(receipt);
   return (
     <div className="receipt" data-testid="receipt">
       <Result
@@ -38,8 +58,11 @@ export function ReceiptView({ receipt, onNew }: { receipt: RegistrationReceipt; 
         title={t('desk.receipt.saved')}
         extra={
           <Space className="no-print">
-            <Button size="large" onClick={() => window.print()}>
+            <Button size="large" onClick={() => void output(false)}>
               {t('desk.receipt.print')}
+            </Button>
+            <Button size="large" onClick={() => void output(true)}>
+              {t('desk.receipt.pdf')}
             </Button>
             <Button type="primary" size="large" onClick={onNew} autoFocus>
               {t('desk.receipt.new')}
@@ -47,6 +70,11 @@ export function ReceiptView({ receipt, onNew }: { receipt: RegistrationReceipt; 
           </Space>
         }
       />
+      {notice && (
+        <p className="no-print" role={notice.failed ? 'alert' : 'status'} data-testid="receipt-output">
+          {notice.failed ? notice.text : t('desk.receipt.pdfSaved', { file: notice.text })}
+        </p>
+      )}
       <div className="receipt-body">
         <Descriptions column={1} bordered size="middle" className="receipt-facts">
           <Descriptions.Item label={t('desk.receipt.number')}>
