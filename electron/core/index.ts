@@ -20,6 +20,9 @@ import { createRegistrations } from './registrations/registrations';
 import { createRetention } from './retention/retention';
 import { createSettings } from './settings/settings';
 import { createShellPort } from './shell';
+import { createSync, productionSyncEnvironment, type SyncEnvironment } from './sync';
+import { loadDivisions } from './divisions/divisions';
+import { findEnterprises } from './registrations/enterpriseSearch';
 
 export interface KioskCoreOptions {
   dataDir: string;
@@ -32,9 +35,13 @@ export interface KioskCoreOptions {
   scrypt?: ScryptParams;
   /** How long a write waits for a lock held by another connection. */
   busyTimeoutMs?: number;
+  /** The sync engine's outside world (fetch, timers, random); production's by default. */
+  syncEnvironment?: SyncEnvironment;
+  /** Reported in heartbeats. */
+  appVersion?: string;
 }
 
-export function createKioskCore({ dataDir, resourcesDir, clock, keyStore, logger, scrypt, busyTimeoutMs }: KioskCoreOptions) {
+export function createKioskCore({ dataDir, resourcesDir, clock, keyStore, logger, scrypt, busyTimeoutMs, syncEnvironment, appVersion }: KioskCoreOptions) {
   // Profiles are checked before the database opens: a broken one stops start-up with its reason.
   const shippedProfiles = loadProfiles(resourcesDir);
   const database = openKioskDatabase(dataDir, keyStore, () => clock.now(), busyTimeoutMs ? { busyTimeoutMs } : {});
@@ -67,6 +74,9 @@ export function createKioskCore({ dataDir, resourcesDir, clock, keyStore, logger
   });
   const operators = createOperators({ db, sqlite, clock, logger, ...(scrypt ? { scrypt } : {}) });
   const sessions = createSessions(clock, () => settings.get('operatorIdleSeconds'));
+  // GB/T 2260 codes are checked against the shipped table; without one the check is skipped.
+  const divisions = loadDivisions(resourcesDir);
+  if (!divisions) logger.child('divisions').log('warn', 'divisions.missing', { resourcesDir });
   const registrations = createRegistrations({
     db,
     sqlite,
@@ -75,7 +85,9 @@ export function createKioskCore({ dataDir, resourcesDir, clock, keyStore, logger
     consent,
     profiles,
     agreements,
-    serverOffsetMs: () => null,
+    // The offset the sync engine measured at the platform's last answer.
+    serverOffsetMs: () => sync.clockOffsetMs(),
+    ...(divisions ? { isDivision: divisions.isDivision } : {}),
     onQueueChanged: () => events.emit({ type: 'queue.changed', stats: registrations.stats() }),
   });
   const retention = createRetention({ db, sqlite, clock, settings, logger, dataDir });
@@ -83,9 +95,41 @@ export function createKioskCore({ dataDir, resourcesDir, clock, keyStore, logger
   // What the kiosk is busy with, for quit and update installs; the shell attaches itself to `shell`.
   const activity = createActivity(clock);
   const shell = createShellPort();
+  const sync = createSync({
+    db,
+    sqlite,
+    clock,
+    keyStore,
+    logger,
+    settings,
+    activity,
+    agreements,
+    identity: consent.identity,
+    signingKey: consent.signingKey,
+    dataDir,
+    appVersion: appVersion ?? 'unknown',
+    environment: syncEnvironment ?? productionSyncEnvironment,
+    emit: (event) => events.emit(event),
+    onQueueChanged: () => events.emit({ type: 'queue.changed', stats: registrations.stats() }),
+  });
   const dispatch: Dispatch = trackCalls(
     createDispatch({
-      handlers: createHandlers({ operators, sessions, registrations, settings, agreements, profiles, shell, activity }),
+      handlers: createHandlers({
+        operators,
+        sessions,
+        registrations,
+        settings,
+        agreements,
+        profiles,
+        shell,
+        activity,
+        sync,
+        divisionTree: divisions?.tree ?? [],
+        findEnterprises: (query) => findEnterprises(sqlite, query),
+        db,
+        sqlite,
+        clock,
+      }),
       sessions,
       operators,
       logger,
@@ -107,10 +151,12 @@ export function createKioskCore({ dataDir, resourcesDir, clock, keyStore, logger
     activity,
     shell,
     consent,
+    sync,
     database,
     logger,
     dataDir,
     close(): void {
+      void sync.stop();
       sqlite.close();
     },
   };
