@@ -104,7 +104,7 @@ export const consoleMessages = defineCatalog({
     'console.settings.registrantIdleSeconds': '登记页面无操作自动清空（秒）',
     'console.settings.range': '允许 {{min}}–{{max}}，默认 {{defaultValue}}',
     'console.settings.printer': '回执打印',
-    'console.settings.printerHint': '回执通过系统打印对话框打印，打印机在操作系统中设置。',
+    'console.settings.printerHint': '桌面版把回执直接发送到 shell.json 中 receiptPrinter 指定的打印机，未设置或打印失败时打开系统打印对话框；浏览器模式使用浏览器的打印对话框。详见部署指南（docs/deploy.md）。',
     'console.settings.save': '保存设置',
     'console.settings.saved': '设置已保存（已记入审计日志）。',
 
@@ -226,7 +226,7 @@ export const consoleMessages = defineCatalog({
     'console.settings.registrantIdleSeconds': 'Registration screen cleared after inactivity (seconds)',
     'console.settings.range': 'Allowed {{min}}–{{max}}, default {{defaultValue}}',
     'console.settings.printer': 'Receipt printing',
-    'console.settings.printerHint': 'Receipts print through the system print dialog; the printer is chosen in the operating system.',
+    'console.settings.printerHint': 'The desktop app sends receipts straight to the printer named by receiptPrinter in shell.json, and opens the system print dialog when none is set or printing fails; in browser mode the browser\'s print dialog is used. See the deployment guide (docs/deploy.md).',
     'console.settings.save': 'Save settings',
     'console.settings.saved': 'Settings saved (recorded in the audit log).',
 
