@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { createHostServer, newHostToken } from '../../electron/host/server';
+import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
 import { callOk } from '../support/core';
 import { benchKioskWithAccounts } from './kiosk';
 import type { Runs } from './measure';
@@ -24,18 +25,6 @@ const SECTION = 'ui';
 /** The profile whose agreement is the longest shipped text (resources/agreements/001_…, 奥集能). */
 const LONGEST_AGREEMENT_PROFILE = 'aojineng';
 
-const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path));
-// The flags of setup.md: without the background-networking ones Chromium floods a closed network.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 // Quick mode has no warm-up round of its own: the login has loaded the page once already.
 export const uiRuns = (quick: boolean): Runs => (quick ? { warmup: 0, iterations: 3 } : { warmup: 3, iterations: 25 });
@@ -90,7 +79,7 @@ async function startHost(dataDir: string): Promise<{ url: string; close(): Promi
 }
 
 export async function benchUi(work: WorkDir, results: BenchResults, runs: Runs, rebuildStale: boolean): Promise<void> {
-  if (!CHROMIUM) throw new Error('Debian Chromium is not installed (apt-get install chromium)');
+  if (!chromiumPath) throw new Error('Debian Chromium is not installed (apt-get install chromium)');
   const build = buildIfStale(rebuildStale);
   const scripts = filesUnder(rendererDir).filter((file) => file.endsWith('.js'));
   const raw = scripts.reduce((total, file) => total + statSync(file).size, 0);
@@ -100,7 +89,7 @@ export async function benchUi(work: WorkDir, results: BenchResults, runs: Runs, 
   results.metric('ui.js_gzip', SECTION, 'the same, gzip (zlib default level)', { p50: kib(gzip), p99: kib(gzip), n: 1 }, 'KiB');
 
   const host = await startHost(work.folder('ui'));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   try {
     results.note(`ui: Chromium ${browser.version()} headless, 1280×800; renderer build in out/renderer ${build}; host in the bench's process, browser beside it.`);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { bundleChild, projectRoot } from '../support/childBundle';
 import { DATABASE_FILE } from '../../electron/core/db';
 import { openEncryptedDatabase } from '../../electron/core/db/open';
 import { createTestCore, setUpAccounts } from '../support/core';
@@ -39,28 +39,7 @@ function random(seed: number): () => number {
   };
 }
 
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/**
- * Bundles the child once: starting a bundle takes a fifth of the time of compiling TypeScript on
- * the fly. It is written under node_modules so the native SQLite module resolves from it.
- */
-function bundleChild(): string {
-  const outfile = join(projectRoot, 'node_modules', '.cache', 'kiosk-crash', `child-${process.pid}.mjs`);
-  buildSync({
-    entryPoints: [fileURLToPath(new URL('./child.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    external: ['better-sqlite3-multiple-ciphers', 'better-sqlite3'],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-    logLevel: 'error',
-    absWorkingDir: projectRoot,
-  });
-  return outfile;
-}
 
 interface ChildRun {
   saved: string[];
@@ -153,7 +132,7 @@ export async function runCrashTest({ kills, seed, onProgress }: CrashRunOptions)
   const result: CrashRunResult = { kills: 0, killedBeforeReady: 0, saved: 0, rowsFound: 0, checks: 0, problems: [], durationMs: 0 };
   let script = '';
   try {
-    script = bundleChild();
+    script = bundleChild(fileURLToPath(new URL('./child.ts', import.meta.url)), 'kiosk-crash');
     const setup = createTestCore({ dataDir });
     await setUpAccounts(setup.core);
     setup.core.close();

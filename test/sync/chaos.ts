@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { bundleChild, projectRoot } from '../support/childBundle';
 import { startPlatform } from '../platform/server';
 import type { AdminRecord } from '../../shared/sync';
 import { kioskStates, saveRegistrations, seededRandom, createSyncKiosk } from './support';
@@ -38,27 +38,9 @@ export interface ChaosResult {
   durationMs: number;
 }
 
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const FAULT_KINDS = ['500', '503', '429', 'reset-before', 'reset-after', 'drop-after-commit', 'delay', 'duplicate', 'slow-body'];
 const REQUEST_TIMEOUT_MS = 800;
 
-/** Bundled once: starting a bundle is much faster than compiling TypeScript for every life. */
-function bundleChild(): string {
-  const outfile = join(projectRoot, 'node_modules', '.cache', 'kiosk-chaos', `child-${process.pid}.mjs`);
-  buildSync({
-    entryPoints: [fileURLToPath(new URL('./chaosChild.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    external: ['better-sqlite3-multiple-ciphers', 'better-sqlite3'],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-    logLevel: 'error',
-    absWorkingDir: projectRoot,
-  });
-  return outfile;
-}
 
 /** One life of the kiosk: killed after `killAfterMs` from its first batch (or from its start), unless it finishes first. */
 function live(script: string, dataDir: string, plan: { killAtStart: boolean; killAfterMs: number } | null): Promise<{ killed: boolean; done: boolean; stderr: string }> {
@@ -100,7 +82,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const platform = await startPlatform({ dataDir: join(work, 'platform') });
   let script = '';
   try {
-    script = bundleChild();
+    script = bundleChild(fileURLToPath(new URL('./chaosChild.ts', import.meta.url)), 'kiosk-chaos');
     // The kiosk: enrolled, its records saved, then closed; from here on only the children touch it.
     const setup = createSyncKiosk({ dataDir: kioskDir });
     setup.core.settings.set('syncBatchMaxRecords', options.batchSize);
