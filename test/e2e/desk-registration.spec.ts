@@ -28,6 +28,8 @@ function snapshotBody(dataDir: string, id: string) {
 }
 
 test('registers an enterprise and an individual linked to it, each signed with the mouse', async ({ page, kiosk }, testInfo) => {
+  // Two whole registrations: well past the default budget on a busy two-core machine.
+  test.setTimeout(180_000);
   await createOperator(page, kiosk.url);
   await expect(page.getByTestId('queue-pending')).toHaveText('待同步 0');
   await expect(page.getByTestId('queue-attention')).toHaveText('需处理 0');

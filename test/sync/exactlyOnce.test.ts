@@ -14,9 +14,14 @@ afterEach(async () => {
   await platform?.stop();
 });
 
+// Long enough for a 200-record batch with every signature checked on a busy CI machine; the tests of
+// a lost answer wait for the timeout instead, so they use a shorter one.
+const ANSWER_TIMEOUT_MS = 15_000;
+const LOST_ANSWER_TIMEOUT_MS = 3_000;
+
 async function enrolled(options: Parameters<typeof createSyncKiosk>[0] = {}): Promise<SyncKiosk> {
   platform = await startTestPlatform();
-  kiosk = createSyncKiosk({ tuning: { requestTimeoutMs: 400 }, ...options });
+  kiosk = createSyncKiosk({ tuning: { requestTimeoutMs: ANSWER_TIMEOUT_MS }, ...options });
   await kiosk.core.sync.enrol({ platformUrl: platform.platform.url, code: platform.platform.enrolmentCode() }, 'it01');
   return kiosk;
 }
@@ -41,7 +46,7 @@ async function expectSameSets(k: SyncKiosk): Promise<void> {
 
 describe('a lost answer after the platform committed', () => {
   it('resends the same batch and marks all 500 records from the stored receipt', async () => {
-    const k = await enrolled();
+    const k = await enrolled({ tuning: { requestTimeoutMs: LOST_ANSWER_TIMEOUT_MS } });
     k.core.settings.set('syncBatchMaxRecords', 200);
     await saveRegistrations(k.core, k.clock, 500);
     await platform.setFaults('drop-after-commit:1,routes=batches');
@@ -61,7 +66,7 @@ describe('a lost answer after the platform committed', () => {
   });
 
   it('after a crash asks the platform which ids it holds: 500 lost answers, 500 records marked, none sent twice', async () => {
-    let k = await enrolled();
+    let k = await enrolled({ tuning: { requestTimeoutMs: LOST_ANSWER_TIMEOUT_MS } });
     k.core.settings.set('syncBatchMaxRecords', 200);
     await saveRegistrations(k.core, k.clock, 500);
     await platform.setFaults('drop-after-commit:1,routes=batches');
