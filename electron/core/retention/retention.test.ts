@@ -95,4 +95,18 @@ describe('retention', () => {
     expect(matches.map((m) => m.id)).toEqual([id]);
     expect(kiosk.core.consent.verify().ok).toBe(true);
   });
+
+  it('deletes the data of a discarded record once the period has passed since the discard', async () => {
+    kiosk = createTestCore();
+    const { operator } = await setUpAccounts(kiosk.core);
+    const [p] = people(1);
+    const { id } = await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { who: p! }));
+    // Discarded by IT (sync/quarantine.ts sets the state and the time).
+    kiosk.core.database.sqlite.prepare("UPDATE registrations SET state = 'discarded', updated_at = ? WHERE id = ?").run(kiosk.clock.now().toISOString(), id);
+    kiosk.clock.advance(29 * DAY);
+    expect(kiosk.core.retention.purgeDue().purged).toBe(0);
+    kiosk.clock.advance(1 * DAY + 1000);
+    expect(kiosk.core.retention.purgeDue().purged).toBe(1);
+    expect(occurrences(decryptedBytes(join(kiosk.dataDir, DATABASE_FILE), databaseKeyOf(kiosk.dataDir)), [p!.name, p!.idNumber, p!.mobile])).toEqual([]);
+  });
 });

@@ -35,6 +35,12 @@ export function createRetention(deps: {
     WHERE purged_at IS NULL AND acknowledged_at IS NOT NULL AND acknowledged_at <= ?
       AND state IN ('accepted', 'duplicate')
     ORDER BY acknowledged_at LIMIT ?`);
+  // A record IT discarded will never reach the platform: its data is kept for the same period from
+  // the discard (for questions about it), then deleted like any other (PIPL art. 19).
+  const dueDiscarded = sqlite.prepare(`
+    SELECT id FROM registrations
+    WHERE state = 'discarded' AND purged_at IS NULL AND updated_at <= ?
+    LIMIT ?`);
   const purgeRegistration = sqlite.prepare(`
     UPDATE registrations SET payload = json_object('kind', kind), state = 'purged', purged_at = ?, updated_at = ?
     WHERE id = ?`);
@@ -50,7 +56,7 @@ export function createRetention(deps: {
 
   function purgeChunk(cutoff: string, now: string): number {
     return sqlite.transaction(() => {
-      const ids = due.pluck().all(cutoff, CHUNK) as string[];
+      const ids = [...(due.pluck().all(cutoff, CHUNK) as string[]), ...(dueDiscarded.pluck().all(cutoff, CHUNK) as string[])];
       for (const id of ids) {
         purgeRegistration.run(now, now, id);
         purgeSnapshot.run(now, id);
