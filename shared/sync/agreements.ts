@@ -1,9 +1,8 @@
 // GET /v1/agreements?since=N: agreement versions the platform publishes, oldest first, each signed
 // by the platform so a kiosk stores only what the platform really issued. The file itself travels
 // next to the signed body, which pins it by hash; the kiosk imports it with its own importer.
-import canonicalize from 'canonicalize';
 import { z } from 'zod';
-import { Base64Schema, InstantSchema, Sha256HexSchema, SignatureSchema } from './wire';
+import { Base64Schema, InstantSchema, parseCanonicalBody, Sha256HexSchema, SignatureSchema } from './wire';
 
 export const AGREEMENT_FORMAT = 'platform-agreement';
 
@@ -56,13 +55,5 @@ export type AgreementFeedResponse = z.infer<typeof AgreementFeedResponseSchema>;
 
 /** Reads a signed agreement body (after its signature verified): canonical and of this format. */
 export function parseAgreementBody(body: string): AgreementBody | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    return null;
-  }
-  if (canonicalize(value) !== body) return null;
-  const parsed = AgreementBodySchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
+  return parseCanonicalBody(body, AgreementBodySchema);
 }

@@ -3,7 +3,7 @@
 // gets the stored receipt back, so a lost response costs nothing but a resend.
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
-import { InstantSchema, limits, Sha256HexSchema, SignatureSchema, Uuidv7Schema } from './wire';
+import { InstantSchema, limits, parseCanonicalBody, Sha256HexSchema, SignatureSchema, Uuidv7Schema } from './wire';
 
 export const BatchRequestSchema = z
   .object({
@@ -95,13 +95,5 @@ export function canonicalJson(value: unknown): string {
  * one receipt) and of this format. Returns null otherwise.
  */
 export function parseReceiptBody(body: string): ReceiptBody | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    return null;
-  }
-  if (canonicalize(value) !== body) return null;
-  const parsed = ReceiptBodySchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
+  return parseCanonicalBody(body, ReceiptBodySchema);
 }

@@ -1,6 +1,7 @@
 // Building blocks every sync message uses: ids, hashes, times and base64 as they travel, the
 // header that carries the platform's clock, and the limits both sides enforce. Pure: shared by the
 // kiosk (electron/core/sync) and the reference platform (test/platform).
+import canonicalize from 'canonicalize';
 import { z } from 'zod';
 
 /** Protocol version in every path: `/v1/...`. */
@@ -73,3 +74,19 @@ export const ErrorResponseSchema = z.object({
   }),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+
+/**
+ * Reads a signed body (after its signature verified): JSON in its one canonical spelling (RFC 8785)
+ * and valid for `schema`. Null otherwise, so no second spelling of one signed text is accepted.
+ */
+export function parseCanonicalBody<S extends z.ZodType>(body: string, schema: S): z.output<S> | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  if (canonicalize(value) !== body) return null;
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fillFirstAdmin } from '../e2e/agreementSteps';
 import { consentSignSubmit, next, readAgreement } from '../e2e/deskSteps';
 import { findElectronRunner } from './electronBinary';
 
@@ -51,15 +52,6 @@ const test = base.extend<{ kiosk: KioskApp }>({
 });
 
 test.skip(!runner.runnable, runner.runnable ? '' : runner.reason);
-
-async function createFirstAdmin(page: Page): Promise<void> {
-  await expect(page.getByRole('heading', { name: '首次使用：创建信息技术管理员' })).toBeVisible();
-  await page.getByLabel('工号').fill('it01');
-  await page.getByLabel('姓名').fill('王工');
-  await page.getByLabel('PIN码').fill('246810');
-  await page.getByRole('button', { name: '创建并登录' }).click();
-  await expect(page.getByText('王工（信息技术管理员）')).toBeVisible();
-}
 
 /** The registration of test/e2e/slice.spec.ts, with its shared steps, through the Electron window and IPC. */
 async function registerIndividual(page: Page): Promise<void> {
@@ -154,14 +146,14 @@ const navigationAttempts: string[] = [
 test('creates the first IT admin, registers an individual and lists the record masked', async ({ kiosk }) => {
   const { page } = kiosk;
   expect(page.url()).toMatch(/^app:\/\/kiosk\//);
-  await createFirstAdmin(page);
+  await fillFirstAdmin(page);
   await registerIndividual(page);
   await expect(page.getByText('11010519491231002X')).toHaveCount(0);
 });
 
 test('after a registration, every webContents runs with the secure preferences and denies permissions', async ({ kiosk }) => {
   const { app, page } = kiosk;
-  await createFirstAdmin(page);
+  await fillFirstAdmin(page);
   await registerIndividual(page);
 
   const contents = await app.evaluate(({ webContents }) =>
@@ -221,7 +213,7 @@ test('the page sees only window.kiosk, never Node or ipcRenderer', async ({ kios
 
 test('after a registration, 20 attempts to open windows or navigate away all fail', async ({ kiosk }) => {
   const { app, page } = kiosk;
-  await createFirstAdmin(page);
+  await fillFirstAdmin(page);
   await registerIndividual(page);
   await startAudit(app);
   expect(newWindowAttempts.length + navigationAttempts.length).toBe(20);

@@ -4,6 +4,11 @@ import { expect } from './fixtures';
 
 export async function createFirstAdmin(page: Page, url: string): Promise<void> {
   await page.goto(url);
+  await fillFirstAdmin(page);
+}
+
+/** On the first-run screen already shown (the Electron window opens on it): creates 王工 / it01. */
+export async function fillFirstAdmin(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: '首次使用：创建信息技术管理员' })).toBeVisible();
   await page.getByLabel('工号').fill('it01');
   await page.getByLabel('姓名').fill('王工');

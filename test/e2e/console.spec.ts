@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startPlatform, type PlatformServer } from '../platform/server';
-import { consentSignSubmit, createOperator, enterprise, expectTouchSized, next, people, readAgreement, snap, stepIs } from './deskSteps';
+import { consentSignSubmit, enterprise, expectTouchSized, next, people, readAgreement, snap, stepIs } from './deskSteps';
+import { createFirstAdmin } from './agreementSteps';
 import { expect, test } from './fixtures';
 
 let platform: PlatformServer | null = null;
@@ -49,7 +50,7 @@ async function kioskRecordIds(page: Page): Promise<string[]> {
 }
 
 test('a registration saved offline reaches the platform from the console', async ({ page, kiosk }, testInfo) => {
-  await createOperator(page, kiosk.url);
+  await createFirstAdmin(page, kiosk.url);
   await registerIndividual(page);
   await page.getByRole('button', { name: '新的登记' }).click();
   const [recordId] = await kioskRecordIds(page);

@@ -2,11 +2,12 @@
 // every step, and a registration operated from the keyboard (all but the handwritten signature,
 // which is drawn by hand by nature).
 import { expect, test } from './fixtures';
-import { createOperator, drawSignature, enterprise, expectTouchSized, noHorizontalScroll, people, snap, stepIs, tabTo } from './deskSteps';
+import { drawSignature, enterprise, expectTouchSized, noHorizontalScroll, people, snap, stepIs, tabTo } from './deskSteps';
+import { createFirstAdmin } from './agreementSteps';
 
 test('works at 1920×1080 in large-font mode and by keyboard from the start screen to the receipt', async ({ page, kiosk }, testInfo) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await createOperator(page, kiosk.url);
+  await createFirstAdmin(page, kiosk.url);
   await page.getByRole('button', { name: '大字模式' }).click();
   await expect(page.getByRole('button', { name: '大字模式' })).toHaveAttribute('aria-pressed', 'true');
 

@@ -4,7 +4,6 @@ import { expect, test } from './fixtures';
 import {
   cli,
   consentSignSubmit,
-  createOperator,
   drawSignature,
   enterprise,
   fillEnterprise,
@@ -15,9 +14,10 @@ import {
   snap,
   stepIs,
 } from './deskSteps';
+import { createFirstAdmin } from './agreementSteps';
 
 test('explains every wrong field inline, in Chinese, and refuses 下一步 until they are right', async ({ page, kiosk }, testInfo) => {
-  await createOperator(page, kiosk.url);
+  await createFirstAdmin(page, kiosk.url);
   await page.getByRole('button', { name: '企业注册' }).click();
   await next(page).click();
   await expect(page.getByText(/^有 \d+ 项需要修改/)).toBeVisible();
@@ -62,7 +62,7 @@ test('explains every wrong field inline, in Chinese, and refuses 下一步 until
 });
 
 test('an under-14 registrant is signed for by the guardian, who also gives the guardian consent', async ({ page, kiosk }, testInfo) => {
-  await createOperator(page, kiosk.url);
+  await createFirstAdmin(page, kiosk.url);
   await page.getByRole('button', { name: '个人注册' }).click();
   await page.getByLabel('姓名', { exact: true }).fill(people.child.name);
   await page.getByLabel('证件号码', { exact: true }).fill(people.child.idNumber);
@@ -98,7 +98,7 @@ test('an under-14 registrant is signed for by the guardian, who also gives the g
 });
 
 test('warns of a registration with the same credit code and records the reason to go on', async ({ page, kiosk }, testInfo) => {
-  await createOperator(page, kiosk.url);
+  await createFirstAdmin(page, kiosk.url);
   const first = await registerEnterprise(page);
   await page.getByRole('button', { name: '新的登记' }).click();
   await page.getByRole('button', { name: '企业注册' }).click();
@@ -125,7 +125,7 @@ test('warns of a registration with the same credit code and records the reason t
 });
 
 test('corrects a record from the list: a new signed record supersedes the old one, which stays as it was', async ({ page, kiosk }, testInfo) => {
-  await createOperator(page, kiosk.url);
+  await createFirstAdmin(page, kiosk.url);
   const original = await registerEnterprise(page);
   await page.getByRole('button', { name: '新的登记' }).click();
   await page.getByRole('button', { name: `打开 ${original}` }).click();
@@ -152,7 +152,7 @@ test('corrects a record from the list: a new signed record supersedes the old on
 
 test('wipes the registration after the idle timeout, with a countdown and 继续', async ({ page, kiosk }, testInfo) => {
   await page.clock.install();
-  await createOperator(page, kiosk.url);
+  await createFirstAdmin(page, kiosk.url);
   // The flow adds no history entries: there is no earlier screen for the browser's back to reach.
   const historyAtStart = await page.evaluate('history.length');
   await page.getByRole('button', { name: '个人注册' }).click();

@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { cli, createOperator, expectTouchSized, drawSignature, enterprise, fillEnterprise, next, people, pickOption, readAgreement, scanQr, snap, stepIs } from './deskSteps';
+import { cli, expectTouchSized, drawSignature, enterprise, fillEnterprise, next, people, pickOption, readAgreement, scanQr, snap, stepIs } from './deskSteps';
+import { createFirstAdmin } from './agreementSteps';
 
 interface ListedRegistration {
   id: string;
@@ -30,7 +31,7 @@ function snapshotBody(dataDir: string, id: string) {
 test('registers an enterprise and an individual linked to it, each signed with the mouse', async ({ page, kiosk }, testInfo) => {
   // Two whole registrations: well past the default budget on a busy two-core machine.
   test.setTimeout(180_000);
-  await createOperator(page, kiosk.url);
+  await createFirstAdmin(page, kiosk.url);
   await expect(page.getByTestId('queue-pending')).toHaveText('待同步 0');
   await expect(page.getByTestId('queue-attention')).toHaveText('需处理 0');
   await expect(page.getByTestId('network-state')).toHaveText('网络状态：未连接平台');

@@ -36,16 +36,6 @@ export async function snap(page: Page, testInfo: TestInfo, name: string): Promis
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
-export async function createOperator(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.getByRole('heading', { name: '首次使用：创建信息技术管理员' })).toBeVisible();
-  await page.getByLabel('工号').fill('it01');
-  await page.getByLabel('姓名').fill('王工');
-  await page.getByLabel('PIN码').fill('246810');
-  await page.getByRole('button', { name: '创建并登录' }).click();
-  await expect(page.getByText('王工（信息技术管理员）')).toBeVisible();
-}
-
 export const next = (page: Page) => page.getByRole('button', { name: '下一步', exact: true });
 
 export async function stepIs(page: Page, title: string): Promise<void> {

@@ -1,6 +1,7 @@
 // A tiny PNG encoder for tests: real files (zlib deflate, CRC per chunk, any of the five scanline
 // filters) so the signature checks read the same bytes a canvas would send. Not used in production.
 import { crc32, deflateSync } from 'node:zlib';
+import { paeth } from '../../electron/core/consent/png';
 
 export type ColorType = 0 | 2 | 4 | 6;
 const CHANNELS: Record<ColorType, number> = { 0: 1, 2: 3, 4: 2, 6: 4 };
@@ -28,15 +29,6 @@ export function chunk(type: string, data: Buffer): Buffer {
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE(crc32(data, crc32(typeBytes)));
   return Buffer.concat([head, typeBytes, data, crc]);
-}
-
-function paeth(a: number, b: number, c: number): number {
-  const p = a + b - c;
-  const pa = Math.abs(p - a);
-  const pb = Math.abs(p - b);
-  const pc = Math.abs(p - c);
-  if (pa <= pb && pa <= pc) return a;
-  return pb <= pc ? b : c;
 }
 
 function filterRow(filter: number, row: Buffer, prev: Buffer | null, bpp: number): Buffer {

@@ -104,7 +104,8 @@ function checkChunkOrder(chunks: readonly Chunk[], header: PngHeader): Buffer {
   return Buffer.concat(idat);
 }
 
-function paeth(left: number, up: number, upLeft: number): number {
+/** The Paeth predictor of PNG filter type 4. */
+export function paeth(left: number, up: number, upLeft: number): number {
   const p = left + up - upLeft;
   const pa = Math.abs(p - left);
   const pb = Math.abs(p - up);

@@ -20,6 +20,7 @@ import { z } from 'zod';
 import {
   BatchRequestSchema,
   InstantSchema,
+  parseCanonicalBody,
   PublicKeySchema,
   Sha256HexSchema,
   SignatureSchema,
@@ -163,17 +164,14 @@ export function sealOfflineBatch(input: SealInput): string {
 /** Reads the signed header of a batch file without decrypting it (to find the kiosk). */
 export function readOfflineBatchHeader(text: string): { file: OfflineBatchFile; body: OfflineBatchBody } {
   let file: OfflineBatchFile;
-  let value: unknown;
   try {
     file = OfflineBatchFileSchema.parse(JSON.parse(text));
-    value = JSON.parse(file.body);
   } catch {
     throw new OfflineFileError('format');
   }
-  if (canonicalize(value) !== file.body) throw new OfflineFileError('format');
-  const parsed = OfflineBatchBodySchema.safeParse(value);
-  if (!parsed.success) throw new OfflineFileError('format');
-  return { file, body: parsed.data };
+  const body = parseCanonicalBody(file.body, OfflineBatchBodySchema);
+  if (!body) throw new OfflineFileError('format');
+  return { file, body };
 }
 
 /** Verifies the kiosk's signature and decrypts the batch request. */
