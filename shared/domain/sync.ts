@@ -24,6 +24,8 @@ export const SyncStatusSchema = z.object({
   connectivity: z.enum(connectivityStates),
   enrolled: z.boolean(),
   kioskId: z.string(),
+  /** The kiosk's signing key id in its short form (`3f2a 91c0 5be7 0d14`), to compare with the platform's records. */
+  kioskShortKeyId: z.string(),
   platformUrl: z.string().nullable(),
   enrolledAt: z.string().nullable(),
   lastSuccessAt: z.string().nullable(),

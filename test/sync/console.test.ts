@@ -53,7 +53,11 @@ describe('the sync operations', () => {
     expect(badUrl).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const wrongCode = await kiosk.core.dispatch('sync.enrol', { platformUrl: platform.platform.url, code: 'AAAA-BBBB-CCCC' }, admin);
     expect(wrongCode).toMatchObject({ ok: false, error: { code: 'sync_enrolment_refused' } });
-    expect((await call(operator, 'sync.status', {})).enrolled).toBe(false);
+    const before = await call(operator, 'sync.status', {});
+    expect(before.enrolled).toBe(false);
+    // The short form of the kiosk's own signing key, as IT reads it out to the platform.
+    expect(before.kioskShortKeyId).toBe(kiosk.core.consent.shortKeyId);
+    expect(before.kioskShortKeyId).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){3}$/);
     expect(await kiosk.core.dispatch('sync.runNow', {}, operator)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     const view = await call(admin, 'sync.enrol', { platformUrl: `${platform.platform.url}/`, code: platform.platform.enrolmentCode() });

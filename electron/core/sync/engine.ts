@@ -306,7 +306,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       reconciled = false;
       if (started && !running) schedule(0);
     },
-    status(): Omit<SyncStatus, 'enrolled' | 'kioskId' | 'platformUrl' | 'enrolledAt'> {
+    status(): Omit<SyncStatus, 'enrolled' | 'kioskId' | 'kioskShortKeyId' | 'platformUrl' | 'enrolledAt'> {
       const figures = deps.figures();
       const state = links.state();
       const now = clock.now().getTime();

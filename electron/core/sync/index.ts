@@ -132,6 +132,7 @@ export function createSync(deps: SyncDeps) {
       ...engine.status(),
       enrolled: current !== null,
       kioskId: deps.identity.kioskId,
+      kioskShortKeyId: shortKeyId(deps.identity.keyId),
       platformUrl: current?.platformUrl ?? null,
       enrolledAt: current?.enrolledAt ?? null,
     };

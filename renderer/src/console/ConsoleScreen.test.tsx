@@ -21,6 +21,7 @@ const status: SyncStatus = {
   connectivity: 'online',
   enrolled: true,
   kioskId: 'kiosk-1',
+  kioskShortKeyId: '3f2a 91c0 5be7 0d14',
   platformUrl: 'http://127.0.0.1:9000',
   enrolledAt: '2026-01-10T02:00:00.000Z',
   lastSuccessAt: null,
@@ -109,6 +110,7 @@ describe('the IT console', () => {
     expect(age.textContent).toContain('3 天 1 小时');
     expect(age.textContent).toContain('已超过 72 小时');
     expect(screen.getByTestId('console-pending').textContent).toBe('3');
+    expect(screen.getByTestId('console-key-id').textContent).toBe('3f2a 91c0 5be7 0d14');
   });
 
   it('runs 立即同步 with records sent / total and each batch’s outcomes as they come', async () => {

@@ -76,6 +76,9 @@ export function SyncStatusCard({ live }: { live: SyncLive }) {
             </Descriptions.Item>
             <Descriptions.Item label={t('console.status.quarantined')}>{status.quarantinedCount}</Descriptions.Item>
             <Descriptions.Item label={t('console.status.kioskId')}>{status.kioskId}</Descriptions.Item>
+            <Descriptions.Item label={t('console.status.keyId')}>
+              <span data-testid="console-key-id">{status.kioskShortKeyId}</span>
+            </Descriptions.Item>
             {status.lastError && <Descriptions.Item label={t('console.status.lastError')}>{status.lastError}</Descriptions.Item>}
           </Descriptions>
         )}
