@@ -67,7 +67,7 @@ describe('the consent commands', () => {
     const items = JSON.parse(output) as Array<Record<string, unknown>>;
     expect(items.map((item) => item.id).sort()).toEqual([...ids].sort());
     expect(items[0]).toMatchObject({ kind: 'individual', state: 'queued', nameMasked: '张**', idNumberMasked: '1101**********002X', snapshotSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(Object.keys(items[0] ?? {}).sort()).toEqual(['createdAt', 'id', 'idNumberMasked', 'kind', 'mobileMasked', 'nameMasked', 'number', 'snapshotSha256', 'state']);
+    expect(Object.keys(items[0] ?? {}).sort()).toEqual(['createdAt', 'id', 'idNumberMasked', 'kind', 'mobileMasked', 'nameMasked', 'number', 'snapshotSha256', 'state', 'withdrawal', 'withdrawn']);
     expect(findPersonalData(output)).toEqual([]);
   });
 

@@ -91,7 +91,12 @@ async function listCommand(flags: Flags, { io, withCore }: ConsentCommandContext
     io.out(JSON.stringify(items));
     return;
   }
-  for (const item of items) io.out([item.number, item.state, item.kind, item.createdAt, item.nameMasked, item.idNumberMasked, item.id].join('\t'));
+  for (const item of items) {
+    // A withdrawal names the record it withdraws; a withdrawn record says so after its state.
+    const kind = item.withdrawal ? `${item.kind}/withdrawal:${item.withdrawal.withdrawsNumber}` : item.kind;
+    const state = item.withdrawn ? `${item.state}/withdrawn` : item.state;
+    io.out([item.number, state, kind, item.createdAt, item.nameMasked, item.idNumberMasked, item.id].join('\t'));
+  }
 }
 
 function evidenceMessage(error: EvidenceError, registrationId: string, out: string, locale: Locale): string {

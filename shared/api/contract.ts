@@ -52,6 +52,7 @@ import {
 import { ConsoleSettingsSchema, SettingsUpdateSchema } from '../domain/kioskSettings';
 import { DivisionNodeSchema } from '../domain/division';
 import { EnterpriseChoiceSchema, EnterpriseQuerySchema } from '../domain/enterpriseChoice';
+import { WithdrawalReceiptSchema, WithdrawalRequestSchema } from '../domain/withdrawal';
 
 /** Who may call an operation. `it_admin` may also do everything an `operator` may. */
 export type RequiredRole = 'none' | 'operator' | 'it_admin';
@@ -129,9 +130,16 @@ export const contract = {
       summary: RegistrationSummarySchema,
       payload: RegistrationPayloadSchema.nullable(),
       supersedes: z.string().nullable(),
-      /** The correction that replaced this record, if any. */
+      /** The correction or withdrawal that replaced this record, if any. */
       replacedBy: z.string().nullable(),
+      /** For a withdrawal: the reason recorded; null for every other record. */
+      withdrawalReason: z.string().nullable(),
     }),
+  }),
+  'registrations.withdraw': operation({
+    role: 'operator',
+    input: WithdrawalRequestSchema,
+    output: WithdrawalReceiptSchema,
   }),
   'registrations.list': operation({
     role: 'operator',

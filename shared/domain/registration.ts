@@ -54,6 +54,10 @@ export const RegistrationSummarySchema = z.object({
   nameMasked: z.string(),
   idNumberMasked: z.string(),
   mobileMasked: z.string(),
+  /** Set when this record withdraws another: which, by id and number. */
+  withdrawal: z.object({ withdraws: z.string(), withdrawsNumber: z.string() }).nullable(),
+  /** A later record withdrew this one. */
+  withdrawn: z.boolean(),
 });
 export type RegistrationSummary = z.infer<typeof RegistrationSummarySchema>;
 

@@ -24,6 +24,8 @@ export const registrationFieldMessages = defineCatalog({
     'registration.supersedes.unknown': '要更正或撤回的登记记录不存在',
     'registration.supersedes.closed': '该登记已被平台确认或已被其他记录取代，不能再更正或撤回',
     'registration.supersedes.kind': '更正后的登记类型须与原登记相同',
+    'withdrawal.notARegistration': '这是一条撤回记录，不能再更正或撤回',
+    'withdrawal.reason.required': '请填写或选择撤回原因',
     'registration.duplicate.reasonRequired': '本机已有相同证件号码或统一社会信用代码的登记；如确需再次登记，请填写原因',
   },
   en: {
@@ -47,6 +49,8 @@ export const registrationFieldMessages = defineCatalog({
     'registration.supersedes.unknown': 'The registration to correct or withdraw does not exist',
     'registration.supersedes.closed': 'This registration was already confirmed by the platform or replaced, so it can no longer be corrected or withdrawn',
     'registration.supersedes.kind': 'A correction must be of the same kind as the original registration',
+    'withdrawal.notARegistration': 'This is a withdrawal record; it cannot be corrected or withdrawn',
+    'withdrawal.reason.required': 'Enter or choose the reason for the withdrawal',
     'registration.duplicate.reasonRequired': 'A registration with the same ID number or credit code is already on this kiosk. To register again, give a reason',
   },
 });

@@ -24,6 +24,10 @@ export const syncProtocolMessages = defineCatalog({
     'protocol.rejected.chainSeq': '平台已收到本机同一序号的另一份同意快照',
     'protocol.rejected.agreementHash': '协议文本与平台发布的该版本不一致',
     'protocol.rejected.supersedesSelf': '更正记录不能更正其自身',
+    'protocol.rejected.withdrawsSelf': '撤回记录不能撤回其自身',
+    'protocol.rejected.withdrawsForeign': '撤回的登记由其他终端提交',
+    'protocol.rejected.withdrawsKind': '撤回记录与被撤回登记的类型不一致',
+    'protocol.rejected.withdrawnAlready': '该登记已被另一条撤回记录撤回',
   },
   en: {
     'protocol.field.uuidv7': 'Not a valid id (a UUIDv7 is expected)',
@@ -46,5 +50,9 @@ export const syncProtocolMessages = defineCatalog({
     'protocol.rejected.chainSeq': "The platform already holds another snapshot at this place in this kiosk's chain",
     'protocol.rejected.agreementHash': 'The agreement text differs from the version the platform published',
     'protocol.rejected.supersedesSelf': 'A correction cannot correct itself',
+    'protocol.rejected.withdrawsSelf': 'A withdrawal cannot withdraw itself',
+    'protocol.rejected.withdrawsForeign': 'The withdrawn registration was submitted by another kiosk',
+    'protocol.rejected.withdrawsKind': 'The withdrawal and the withdrawn registration are of different types',
+    'protocol.rejected.withdrawnAlready': 'Another withdrawal already withdrew this registration',
   },
 });

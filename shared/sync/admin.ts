@@ -19,6 +19,8 @@ export const AdminRecordSchema = z
     chain: z.enum(['linked', 'gap']),
     batch_id: Uuidv7Schema,
     received_at: InstantSchema,
+    /** The withdrawal that withdrew this record, or null. */
+    withdrawn_by: Uuidv7Schema.nullable(),
     /** Only with `?include=payload`. */
     payload: z.record(z.string(), z.unknown()).optional(),
   })
@@ -34,6 +36,28 @@ export const AdminRecordsResponseSchema = z
   })
   .strict();
 export type AdminRecordsResponse = z.infer<typeof AdminRecordsResponseSchema>;
+
+export const AdminWithdrawalSchema = z
+  .object({
+    record_id: Uuidv7Schema,
+    kiosk_id: z.string(),
+    withdraws: Uuidv7Schema,
+    /** Whether the platform holds the withdrawn record (a kiosk may withdraw one it never sent). */
+    withdraws_held: z.boolean(),
+    kind: z.string(),
+    number: z.string(),
+    created_at: z.string(),
+    operator_id: z.string(),
+    reason: z.string(),
+    content_sha256: Sha256HexSchema,
+    batch_id: Uuidv7Schema,
+    received_at: InstantSchema,
+  })
+  .strict();
+export type AdminWithdrawal = z.infer<typeof AdminWithdrawalSchema>;
+
+export const AdminWithdrawalsResponseSchema = z.object({ server_time: InstantSchema, withdrawals: z.array(AdminWithdrawalSchema) }).strict();
+export type AdminWithdrawalsResponse = z.infer<typeof AdminWithdrawalsResponseSchema>;
 
 export const PublishAgreementRequestSchema = z
   .object({

@@ -1,9 +1,10 @@
 // POST /v1/batches: records in, one outcome per record out, and a receipt the platform signs so
 // the kiosk keeps proof of what the platform took. The same batch id with the same records always
 // gets the stored receipt back, so a lost response costs nothing but a resend.
-import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { InstantSchema, limits, parseCanonicalBody, Sha256HexSchema, SignatureSchema, Uuidv7Schema } from './wire';
+
+export { canonicalJson, writeCanonicalArray } from './canonical';
 
 export const BatchRequestSchema = z
   .object({
@@ -83,12 +84,6 @@ export const BatchResponseSchema = z
   })
   .strict();
 export type BatchResponse = z.infer<typeof BatchResponseSchema>;
-
-export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new Error('value has no JSON form');
-  return text;
-}
 
 /**
  * Reads a receipt body after its signature was verified: valid, canonical (no second spelling of

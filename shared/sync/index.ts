@@ -8,3 +8,4 @@ export * from './heartbeat';
 export * from './lookup';
 export * from './reasons';
 export * from './admin';
+export * from './withdrawal';

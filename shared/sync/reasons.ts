@@ -30,5 +30,13 @@ export const rejectionReasons = {
   agreementHash: 'protocol.rejected.agreementHash',
   /** supersedes names the record itself. */
   supersedesSelf: 'protocol.rejected.supersedesSelf',
+  /** A withdrawal names itself. */
+  withdrawsSelf: 'protocol.rejected.withdrawsSelf',
+  /** A withdrawal names a record another kiosk wrote. */
+  withdrawsForeign: 'protocol.rejected.withdrawsForeign',
+  /** A withdrawal names a record of another kind. */
+  withdrawsKind: 'protocol.rejected.withdrawsKind',
+  /** Another withdrawal already withdrew that record. */
+  withdrawnAlready: 'protocol.rejected.withdrawnAlready',
 } as const;
 export type RejectionReason = (typeof rejectionReasons)[keyof typeof rejectionReasons];

@@ -3,9 +3,9 @@
 // consent texts shown. `content_sha256` pins what the record says; two copies of a record with the
 // same id are the same record exactly when their content hashes are equal. `record_signature` shows
 // the enrolled kiosk wrote that content at that place in its chain.
-import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { registrationKinds } from '../domain/registration';
+import { canonicalJson } from './canonical';
 import { Base64Schema, InstantSchema, limits, Sha256HexSchema, SignatureSchema, Uuidv7Schema } from './wire';
 
 export const WireSnapshotSchema = z
@@ -66,7 +66,7 @@ export type ContentFields = Pick<WireRecord, 'record_id' | 'kind' | 'number' | '
  * left to the caller (node:crypto), so this file stays free of Node built-ins.
  */
 export function contentHashMaterial(fields: ContentFields): string {
-  const text = canonicalize({
+  return canonicalJson({
     record_id: fields.record_id,
     kind: fields.kind,
     number: fields.number,
@@ -75,8 +75,6 @@ export function contentHashMaterial(fields: ContentFields): string {
     payload: fields.payload,
     snapshot_sha256: fields.snapshot_sha256,
   });
-  if (text === undefined) throw new Error('record has no JSON form');
-  return text;
 }
 
 /** The content fields of a wire record. */
@@ -87,7 +85,5 @@ export function contentFieldsOf(record: WireRecord): ContentFields {
 
 /** What `record_signature` signs: RFC 8785 canonical JSON of {content_sha256, snapshot_seq}. */
 export function recordSignatureMaterial(record: Pick<WireRecord, 'content_sha256'> & { snapshot: Pick<WireSnapshot, 'seq'> }): string {
-  const text = canonicalize({ content_sha256: record.content_sha256, snapshot_seq: record.snapshot.seq });
-  if (text === undefined) throw new Error('record has no JSON form');
-  return text;
+  return canonicalJson({ content_sha256: record.content_sha256, snapshot_seq: record.snapshot.seq });
 }

@@ -1,7 +1,7 @@
 // Building blocks every sync message uses: ids, hashes, times and base64 as they travel, the
 // header that carries the platform's clock, and the limits both sides enforce. Pure: shared by the
 // kiosk (electron/core/sync) and the reference platform (test/platform).
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical';
 import { z } from 'zod';
 
 /** Protocol version in every path: `/v1/...`. */
@@ -86,7 +86,7 @@ export function parseCanonicalBody<S extends z.ZodType>(body: string, schema: S)
   } catch {
     return null;
   }
-  if (canonicalize(value) !== body) return null;
+  if (canonicalJson(value) !== body) return null;
   const parsed = schema.safeParse(value);
   return parsed.success ? parsed.data : null;
 }

@@ -146,7 +146,46 @@ test('corrects a record from the list: a new signed record supersedes the old on
   const rows = JSON.parse(cli(kiosk.dataDir, 'registrations', 'list', '--json')) as { id: string; number: string }[];
   expect(rows).toHaveLength(2);
   await page.getByRole('button', { name: `打开 ${original}` }).click();
-  await expect(page.getByText('该登记已被平台确认或已被其他记录取代，不能再更正。')).toBeVisible();
+  await expect(page.getByText('该登记已被平台确认或已被其他记录取代，不能再更正或撤回。')).toBeVisible();
+  await expect(page.getByRole('button', { name: '更正' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '撤回登记' })).toHaveCount(0);
+});
+
+test('withdraws a record from the list with a reason: a new record withdraws it, which stays as it was', async ({ page, kiosk }, testInfo) => {
+  await createFirstAdmin(page, kiosk.url);
+  const original = await registerEnterprise(page);
+  await page.getByRole('button', { name: '新的登记' }).click();
+  const before = JSON.parse(cli(kiosk.dataDir, 'registrations', 'list', '--json')) as Array<Record<string, unknown>>;
+  await page.getByRole('button', { name: `打开 ${original}` }).click();
+  await page.getByRole('button', { name: '撤回登记' }).click();
+  const dialog = page.getByRole('dialog', { name: `撤回登记 ${original}` });
+  await expect(dialog).toBeVisible();
+  // Another reason, left empty: core refuses it and nothing is saved.
+  await dialog.getByRole('radio', { name: '其他原因' }).check();
+  await dialog.getByRole('button', { name: '确认撤回' }).click();
+  await expect(dialog.getByText('请填写或选择撤回原因')).toBeVisible();
+  expect(JSON.parse(cli(kiosk.dataDir, 'registrations', 'list', '--json'))).toHaveLength(1);
+  await dialog.getByLabel('请填写撤回原因').fill('经办人递交材料有误，本人要求撤回');
+  await snap(page, testInfo, 'withdraw-dialog');
+  await dialog.getByRole('button', { name: '确认撤回' }).click();
+  await expect(page.getByTestId('withdrawal-saved')).toHaveText('已保存：登记已撤回');
+  await expect(page.getByText(`登记 ${original} 已撤回`)).toBeVisible();
+  await snap(page, testInfo, 'withdrawn');
+
+  const after = JSON.parse(cli(kiosk.dataDir, 'registrations', 'list', '--json')) as Array<Record<string, unknown>>;
+  expect(after).toHaveLength(2);
+  // The original row is exactly as it was; only the list now says a later record withdrew it.
+  const withdrawnRow = after.find((row) => row.number === original);
+  expect(withdrawnRow?.withdrawn).toBe(true);
+  expect({ ...withdrawnRow, withdrawn: false }).toEqual(before[0]);
+  expect(after.find((row) => row.number !== original)).toMatchObject({ state: 'queued', withdrawal: { withdrawsNumber: original }, nameMasked: '' });
+  await page.getByRole('button', { name: '返回首页' }).click();
+  await expect(page.getByRole('cell', { name: `撤回 ${original}` })).toBeVisible();
+  await expect(page.getByText('已撤回', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('queue-pending')).toHaveText('待同步 2');
+  await page.getByRole('button', { name: `打开 ${original}` }).click();
+  await expect(page.getByText(/该登记已被撤回/)).toBeVisible();
+  await expect(page.getByRole('button', { name: '撤回登记' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '更正' })).toHaveCount(0);
 });
 

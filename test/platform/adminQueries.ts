@@ -1,6 +1,6 @@
 // What tests and pilots read from the reference platform: the records it holds (with each one's
 // place in its kiosk's chain) and the heartbeats it received.
-import type { AdminRecord } from '../../shared/sync';
+import type { AdminRecord, AdminWithdrawal } from '../../shared/sync';
 import type { PlatformDb } from './db';
 import { HttpError, type Reply } from './http';
 
@@ -21,6 +21,7 @@ interface RecordRow {
   batch_id: string;
   received_at: string;
   payload: string;
+  withdrawn_by: string | null;
 }
 
 export function listRecords(db: PlatformDb, query: URLSearchParams): Reply {
@@ -32,8 +33,9 @@ export function listRecords(db: PlatformDb, query: URLSearchParams): Reply {
   const withPayload = query.get('include') === 'payload';
   const rows = db
     .prepare(
-      `SELECT r.*, (r.seq = 1 OR p.snapshot_sha256 = r.prev_hash) AS linked
+      `SELECT r.*, (r.seq = 1 OR p.snapshot_sha256 = r.prev_hash) AS linked, w.record_id AS withdrawn_by
          FROM records r LEFT JOIN records p ON p.kiosk_id = r.kiosk_id AND p.seq = r.seq - 1
+         LEFT JOIN withdrawals w ON w.withdraws = r.record_id
         WHERE r.record_id > ? AND (? IS NULL OR r.kiosk_id = ?)
         ORDER BY r.record_id LIMIT ?`,
     )
@@ -53,6 +55,7 @@ export function listRecords(db: PlatformDb, query: URLSearchParams): Reply {
     chain: row.linked ? 'linked' : 'gap',
     batch_id: row.batch_id,
     received_at: row.received_at,
+    withdrawn_by: row.withdrawn_by,
     ...(withPayload ? { payload: JSON.parse(row.payload) as Record<string, unknown> } : {}),
   }));
   return { status: 200, body: { records, next_after: rows.length > limit ? (page.at(-1)?.record_id ?? null) : null } };
@@ -61,4 +64,16 @@ export function listRecords(db: PlatformDb, query: URLSearchParams): Reply {
 export function listHeartbeats(db: PlatformDb): Reply {
   const rows = db.prepare('SELECT kiosk_id, received_at, body FROM heartbeats ORDER BY id DESC LIMIT 100').all() as Array<{ kiosk_id: string; received_at: string; body: string }>;
   return { status: 200, body: { heartbeats: rows.map((row) => ({ kiosk_id: row.kiosk_id, received_at: row.received_at, heartbeat: JSON.parse(row.body) as unknown })) } };
+}
+
+export function listWithdrawals(db: PlatformDb): Reply {
+  const rows = db
+    .prepare(
+      `SELECT w.record_id, w.kiosk_id, w.withdraws, EXISTS (SELECT 1 FROM records r WHERE r.record_id = w.withdraws) AS held, w.kind, w.number,
+              w.created_at, w.operator_id, w.reason, w.content_sha256, w.batch_id, w.received_at
+         FROM withdrawals w ORDER BY w.record_id`,
+    )
+    .all() as Array<Omit<AdminWithdrawal, 'withdraws_held'> & { held: number }>;
+  const withdrawals: AdminWithdrawal[] = rows.map(({ held, ...row }) => ({ ...row, withdraws_held: held === 1 }));
+  return { status: 200, body: { withdrawals } };
 }

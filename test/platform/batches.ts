@@ -7,25 +7,32 @@ import {
   canonicalJson,
   contentFieldsOf,
   contentHashMaterial,
+  isWithdrawalEntry,
   parseReceiptBody,
   recordSignatureMaterial,
   RECEIPT_FORMAT,
   rejectionReasons,
   WireRecordSchema,
+  writeCanonicalArray,
   type BatchRequest,
   type ReceiptBody,
   type RecordOutcome,
 } from '../../shared/sync';
 import { verifyText } from '../../electron/core/consent/ed25519';
 import { checkChain } from './chain';
-import type { PlatformDb } from './db';
+import { statement, type PlatformDb } from './db';
 import type { EnrolledKiosk } from './enrolment';
 import { HttpError, zodFields, type Reply } from './http';
+import type { TextVerifier } from './signatures';
 import type { PlatformIdentity } from './identity';
 import { verifyRecord, type PublishedAgreementHash } from './verifyRecord';
+import { decideWithdrawal, heldContent } from './withdrawals';
 
 const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 const HEX64 = /^[0-9a-f]{64}$/;
+const INSERT_RECORD = `INSERT INTO records (record_id, kiosk_id, kind, number, created_at, supersedes, payload, content_sha256, snapshot_body,
+    snapshot_sha256, snapshot_signature, key_id, seq, prev_hash, signature_png, consent_texts, batch_id, received_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export interface BatchContext {
   db: PlatformDb;
@@ -39,8 +46,11 @@ function stringField(raw: unknown, name: string, pattern?: RegExp): string | nul
   return typeof value === 'string' && (!pattern || pattern.test(value)) ? value : null;
 }
 
-/** Decides one record and, when accepted, stores it. Runs inside the batch's transaction. */
-function decide(ctx: BatchContext, kiosk: EnrolledKiosk, raw: unknown, index: number, batchId: string, now: Date): RecordOutcome {
+/**
+ * Decides one record and, when accepted, stores it. Runs inside the batch's transaction. `verify`
+ * checks its two Ed25519 signatures (signatures.ts: maybe ahead, on the thread pool).
+ */
+function decide(ctx: BatchContext, kiosk: EnrolledKiosk, raw: unknown, index: number, batchId: string, now: Date, verify: TextVerifier): RecordOutcome {
   const base = {
     index,
     record_id: stringField(raw, 'record_id'),
@@ -48,6 +58,7 @@ function decide(ctx: BatchContext, kiosk: EnrolledKiosk, raw: unknown, index: nu
     held_content_sha256: null,
     errors: [],
   };
+  if (isWithdrawalEntry(raw)) return decideWithdrawal(ctx.db, kiosk, raw, base, batchId, now);
   const parsed = WireRecordSchema.safeParse(raw);
   if (!parsed.success) return { ...base, outcome: 'rejected', errors: zodFields(parsed.error.issues) };
   const record = parsed.data;
@@ -55,27 +66,19 @@ function decide(ctx: BatchContext, kiosk: EnrolledKiosk, raw: unknown, index: nu
     return { ...base, outcome: 'rejected', errors: [{ field: 'content_sha256', reason: rejectionReasons.contentHash }] };
   }
   // Before duplicate/conflict: only the kiosk that wrote a record can claim its id.
-  if (!verifyText(kiosk.publicKey, recordSignatureMaterial(record), record.record_signature)) {
+  if (!verify(kiosk.publicKey, recordSignatureMaterial(record), record.record_signature)) {
     return { ...base, outcome: 'rejected', errors: [{ field: 'record_signature', reason: rejectionReasons.recordSignature }] };
   }
-  const held = ctx.db.prepare('SELECT content_sha256 FROM records WHERE record_id = ?').get(record.record_id) as { content_sha256: string } | undefined;
-  if (held) {
-    return held.content_sha256 === record.content_sha256
-      ? { ...base, outcome: 'duplicate' }
-      : { ...base, outcome: 'conflict', held_content_sha256: held.content_sha256 };
+  const held = heldContent(ctx.db, record.record_id);
+  if (held !== null) {
+    return held === record.content_sha256 ? { ...base, outcome: 'duplicate' } : { ...base, outcome: 'conflict', held_content_sha256: held };
   }
-  const { body, errors } = verifyRecord(record, kiosk, ctx.publishedAgreement);
+  const { body, errors } = verifyRecord(record, kiosk, ctx.publishedAgreement, verify);
   if (body && errors.length === 0) {
     errors.push(...checkChain(ctx.db, { kioskId: kiosk.kioskId, seq: record.snapshot.seq, sha256: record.snapshot.sha256, prevHash: body.prev_hash }));
   }
   if (!body || errors.length > 0) return { ...base, outcome: 'rejected', errors };
-  ctx.db
-    .prepare(
-      `INSERT INTO records (record_id, kiosk_id, kind, number, created_at, supersedes, payload, content_sha256, snapshot_body,
-         snapshot_sha256, snapshot_signature, key_id, seq, prev_hash, signature_png, consent_texts, batch_id, received_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
+  statement(ctx.db, INSERT_RECORD).run(
       record.record_id,
       kiosk.kioskId,
       record.kind,
@@ -104,9 +107,16 @@ function batchReply(batchId: string, receiptBody: string, signature: string, key
   return { status: 200, body: { batch_id: batchId, outcomes: receipt.outcomes, receipt: { body: receiptBody, signature, key_id: keyId } } };
 }
 
-export function receiveBatch(ctx: BatchContext, kiosk: EnrolledKiosk, request: BatchRequest, now: Date): Reply {
+/** Whether a batch with this id is stored already (a resend: its receipt is answered, nothing is decided). */
+export function isBatchStored(db: PlatformDb, batchId: string): boolean {
+  return statement(db, 'SELECT 1 AS stored FROM batches WHERE batch_id = ?').get(batchId) !== undefined;
+}
+
+export function receiveBatch(ctx: BatchContext, kiosk: EnrolledKiosk, request: BatchRequest, now: Date, verify: TextVerifier = verifyText): Reply {
   const { db, identity } = ctx;
-  const requestSha256 = sha256(canonicalJson(request.records));
+  const requestHash = createHash('sha256');
+  writeCanonicalArray(request.records, (piece) => requestHash.update(piece, 'utf8'));
+  const requestSha256 = requestHash.digest('hex');
   return db.transaction(() => {
     const stored = db.prepare('SELECT kiosk_id, request_sha256, receipt_body, receipt_signature FROM batches WHERE batch_id = ?').get(request.batch_id) as
       | { kiosk_id: string; request_sha256: string; receipt_body: string; receipt_signature: string }
@@ -118,7 +128,7 @@ export function receiveBatch(ctx: BatchContext, kiosk: EnrolledKiosk, request: B
       db.prepare('UPDATE batches SET deliveries = deliveries + 1 WHERE batch_id = ?').run(request.batch_id);
       return batchReply(request.batch_id, stored.receipt_body, stored.receipt_signature, identity.keyId);
     }
-    const outcomes = request.records.map((raw, index) => decide(ctx, kiosk, raw, index, request.batch_id, now));
+    const outcomes = request.records.map((raw, index) => decide(ctx, kiosk, raw, index, request.batch_id, now, verify));
     const receipt: ReceiptBody = {
       format: RECEIPT_FORMAT,
       format_version: 1,

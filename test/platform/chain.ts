@@ -5,7 +5,7 @@
 // is then checked against it. What the platform does hold must link, both ways.
 import { GENESIS_HASH } from '../../electron/core/consent/body';
 import { rejectionReasons, type RecordError } from '../../shared/sync';
-import type { PlatformDb } from './db';
+import { statement, type PlatformDb } from './db';
 
 export interface ChainPlace {
   kioskId: string;
@@ -16,7 +16,7 @@ export interface ChainPlace {
 
 export function checkChain(db: PlatformDb, place: ChainPlace): RecordError[] {
   const { kioskId, seq, sha256, prevHash } = place;
-  const at = db.prepare('SELECT snapshot_sha256, prev_hash FROM records WHERE kiosk_id = ? AND seq = ?');
+  const at = statement(db, 'SELECT snapshot_sha256, prev_hash FROM records WHERE kiosk_id = ? AND seq = ?');
   if ((seq === 1) !== (prevHash === GENESIS_HASH)) {
     return [{ field: 'snapshot.body.prev_hash', reason: rejectionReasons.chainLink }];
   }

@@ -54,6 +54,21 @@ const SCHEMA = `
     UNIQUE (kiosk_id, seq)
   ) STRICT;
 
+  CREATE TABLE IF NOT EXISTS withdrawals (
+    record_id TEXT PRIMARY KEY,
+    kiosk_id TEXT NOT NULL REFERENCES kiosks (kiosk_id),
+    withdraws TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    number TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    operator_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    content_sha256 TEXT NOT NULL,
+    record_signature TEXT NOT NULL,
+    batch_id TEXT NOT NULL,
+    received_at TEXT NOT NULL
+  ) STRICT;
+
   CREATE TABLE IF NOT EXISTS batches (
     batch_id TEXT PRIMARY KEY,
     kiosk_id TEXT NOT NULL REFERENCES kiosks (kiosk_id),
@@ -82,6 +97,27 @@ const SCHEMA = `
     body TEXT NOT NULL
   ) STRICT;
 `;
+
+const prepared = new WeakMap<PlatformDb, Map<string, Database.Statement>>();
+
+/**
+ * The statement for `sql` on `db`, prepared on first use: a batch runs the same few statements for
+ * every record it carries. Shared by every caller of that text, so its mode (pluck, raw) is not
+ * changed after the fact; a caller that wants another mode writes it into a statement of its own.
+ */
+export function statement(db: PlatformDb, sql: string): Database.Statement {
+  let statements = prepared.get(db);
+  if (!statements) {
+    statements = new Map();
+    prepared.set(db, statements);
+  }
+  let found = statements.get(sql);
+  if (!found) {
+    found = db.prepare(sql);
+    statements.set(sql, found);
+  }
+  return found;
+}
 
 export function openPlatformDb(dataDir: string): PlatformDb {
   mkdirSync(dataDir, { recursive: true });

@@ -1,5 +1,5 @@
-// The two small kiosk calls besides batches: which ids the platform holds (reconciling records a
-// crash left in `sending`), and the heartbeat, kept as received for the platform's operators.
+// The two small kiosk calls besides batches: which ids the platform holds, as records or
+// withdrawals (reconciling records a crash left in `sending`), and the heartbeat, kept as received for the platform's operators.
 import type { HeartbeatRequest } from '../../shared/sync';
 import type { PlatformDb } from './db';
 import type { EnrolledKiosk } from './enrolment';
@@ -8,8 +8,13 @@ import type { Reply } from './http';
 export function heldRecords(db: PlatformDb, kiosk: EnrolledKiosk, ids: readonly string[]): Reply {
   const placeholders = ids.map(() => '?').join(',');
   const records = db
-    .prepare(`SELECT record_id, content_sha256, batch_id, received_at FROM records WHERE kiosk_id = ? AND record_id IN (${placeholders}) ORDER BY record_id`)
-    .all(kiosk.kioskId, ...ids);
+    .prepare(
+      `SELECT record_id, content_sha256, batch_id, received_at FROM records WHERE kiosk_id = ? AND record_id IN (${placeholders})
+       UNION ALL
+       SELECT record_id, content_sha256, batch_id, received_at FROM withdrawals WHERE kiosk_id = ? AND record_id IN (${placeholders})
+       ORDER BY record_id`,
+    )
+    .all(kiosk.kioskId, ...ids, kiosk.kioskId, ...ids);
   return { status: 200, body: { records } };
 }
 

@@ -7,6 +7,7 @@ export const routeKeys = [
   'GET /v1/agreements',
   'POST /v1/heartbeat',
   'GET /v1/admin/records',
+  'GET /v1/admin/withdrawals',
   'GET /v1/admin/heartbeats',
   'POST /v1/admin/enrolment-codes',
   'POST /v1/admin/agreements',

@@ -15,15 +15,16 @@ import {
 } from '../../shared/sync';
 import type { z } from 'zod';
 import { ensureAdminToken, isAdminToken } from './adminToken';
-import { listHeartbeats, listRecords } from './adminQueries';
+import { listHeartbeats, listRecords, listWithdrawals } from './adminQueries';
 import { agreementFeed, publishAgreement, publishedAgreementHash } from './agreements';
-import { receiveBatch, type BatchContext } from './batches';
+import { isBatchStored, receiveBatch, type BatchContext } from './batches';
 import { openPlatformDb, type PlatformDb } from './db';
 import { authenticate, enrol, issueEnrolmentCode } from './enrolment';
 import { FaultInjector, FaultSpecError, parseFaultSpec, type FaultKind, type FaultRoute } from './faults';
 import { bearerToken, errorReply, HttpError, readJsonBody, serialise, zodFields, type Reply } from './http';
 import { ensurePlatformIdentity, type PlatformIdentity } from './identity';
 import { heldRecords, receiveHeartbeat } from './kioskQueries';
+import { verifyAhead } from './signatures';
 import type { RouteKey } from './routes';
 
 export interface PlatformClock {
@@ -55,7 +56,7 @@ interface Route {
   method: string;
   /** Faults apply to kiosk routes only; admin routes are how tests look at the result. */
   fault: FaultRoute | null;
-  handle(request: { req: IncomingMessage; url: URL; body: unknown; now: Date }): Reply;
+  handle(request: { req: IncomingMessage; url: URL; body: unknown; now: Date }): Reply | Promise<Reply>;
 }
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -89,7 +90,13 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformS
     'POST /v1/batches': {
       method: 'POST',
       fault: 'batches',
-      handle: ({ req, body, now }) => receiveBatch(batchContext, kiosk(req), parse(BatchRequestSchema, body), now),
+      handle: async ({ req, body, now }) => {
+        const sender = kiosk(req);
+        const request = parse(BatchRequestSchema, body);
+        // A resend is answered from the stored receipt: nothing to verify then.
+        const verify = isBatchStored(db, request.batch_id) ? undefined : await verifyAhead(sender.publicKey, request.records);
+        return receiveBatch(batchContext, sender, request, now, verify);
+      },
     },
     'GET /v1/records': {
       method: 'GET',
@@ -110,6 +117,7 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformS
       handle: ({ req, body, now }) => receiveHeartbeat(db, kiosk(req), parse(HeartbeatRequestSchema, body), now),
     },
     'GET /v1/admin/records': { method: 'GET', fault: null, handle: ({ req, url }) => (admin(req), listRecords(db, url.searchParams)) },
+    'GET /v1/admin/withdrawals': { method: 'GET', fault: null, handle: ({ req }) => (admin(req), listWithdrawals(db)) },
     'GET /v1/admin/heartbeats': { method: 'GET', fault: null, handle: ({ req }) => (admin(req), listHeartbeats(db)) },
     'POST /v1/admin/enrolment-codes': {
       method: 'POST',
@@ -153,10 +161,10 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformS
     });
   }
 
-  function run(route: Route, req: IncomingMessage, url: URL, body: unknown): Reply {
+  async function run(route: Route, req: IncomingMessage, url: URL, body: unknown): Promise<Reply> {
     const now = clock.now();
     try {
-      return route.handle({ req, url, body, now });
+      return await route.handle({ req, url, body, now });
     } catch (error) {
       if (error instanceof HttpError) return errorReply(error, now);
       process.stderr.write(`platform: ${req.method} ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -217,8 +225,8 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformS
       return;
     }
     if (fault === 'delay') await later(faults.plan.delayMs);
-    let reply = run(route, req, url, body);
-    if (fault === 'duplicate') reply = run(route, req, url, body);
+    let reply = await run(route, req, url, body);
+    if (fault === 'duplicate') reply = await run(route, req, url, body);
     if (fault === 'reset-after') {
       req.socket.destroy();
       return;

@@ -8,7 +8,16 @@ import { keyIdOf, rawPublicKey, signText } from '../../electron/core/consent/ed2
 import { checkConsentFacts, type CheckedConsentFacts } from '../../electron/core/consent/facts';
 import { buildConsentSnapshot } from '../../electron/core/consent/snapshot';
 import { RegistrationPayloadSchema } from '../../shared/domain/registrationPayload';
-import { contentFieldsOf, contentHashMaterial, recordSignatureMaterial, type WireRecord } from '../../shared/sync';
+import {
+  contentFieldsOf,
+  contentHashMaterial,
+  recordSignatureMaterial,
+  WITHDRAWAL_TYPE,
+  withdrawalContentMaterial,
+  withdrawalSignatureMaterial,
+  type WireRecord,
+  type WireWithdrawal,
+} from '../../shared/sync';
 import { factsInput, fixedRules, type ShownAgreement } from '../support/consent';
 import { sampleIndividual } from '../support/core';
 import { signaturePng } from '../support/png';
@@ -21,6 +30,12 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 export function withContentHash(record: WireRecord, signingKey?: KeyObject): WireRecord {
   const hashed = { ...record, content_sha256: sha256(contentHashMaterial(contentFieldsOf(record))) };
   return signingKey ? { ...hashed, record_signature: signText(signingKey, recordSignatureMaterial(hashed)) } : hashed;
+}
+
+/** Recomputes a withdrawal's content_sha256 and record_signature (with the key given) after a test changed it. */
+export function signedWithdrawal(withdrawal: WireWithdrawal, signingKey: KeyObject): WireWithdrawal {
+  const content_sha256 = sha256(withdrawalContentMaterial(withdrawal));
+  return { ...withdrawal, content_sha256, record_signature: signText(signingKey, withdrawalSignatureMaterial({ content_sha256 })) };
 }
 
 export interface RecordOptions {
@@ -82,6 +97,26 @@ export class TestKiosk {
       signature_png: this.facts.signaturePng.bytes.toString('base64'),
       consent_texts: Object.fromEntries(this.facts.consents.map((consent) => [consent.item, consent.text])),
     }, this.signingKey);
+  }
+
+  /** A withdrawal of `withdraws` (a record of this kiosk, or any id a test chooses), signed. */
+  withdrawal(withdraws: string, options: { kind?: 'individual' | 'enterprise'; reason?: string; recordId?: string } = {}): WireWithdrawal {
+    this.wall += 60_000;
+    return signedWithdrawal(
+      {
+        type: WITHDRAWAL_TYPE,
+        record_id: options.recordId ?? uuidv7({ msecs: this.wall }),
+        withdraws,
+        kind: options.kind ?? 'individual',
+        number: `W-${String(this.wall % 1_000_000).padStart(6, '0')}`,
+        created_at: new Date(this.wall).toISOString(),
+        operator_id: 'op01',
+        reason: options.reason ?? '本人要求撤回',
+        content_sha256: '',
+        record_signature: '',
+      },
+      this.signingKey,
+    );
   }
 
   records(count: number): WireRecord[] {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../../electron/core/platform/clock';
-import type { AdminRecord, WireRecord } from '../../shared/sync';
+import type { AdminRecord, AdminWithdrawal, WireEntry } from '../../shared/sync';
 import { startPlatform, type PlatformServer } from './server';
 import { answer, call, type CallOptions, type Exchange } from './testClient';
 import type { TestKiosk } from './testKiosk';
@@ -18,6 +18,7 @@ export interface TestPlatform {
   enrol(kiosk: TestKiosk): Promise<string>;
   send(token: string, batchId: string, records: unknown[], options?: CallOptions): Promise<Exchange>;
   held(): Promise<AdminRecord[]>;
+  withdrawals(): Promise<AdminWithdrawal[]>;
   setFaults(spec: string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -45,10 +46,13 @@ export async function startTestPlatform(faults = ''): Promise<TestPlatform> {
       if (reply.status !== 201) throw new Error(`enrolment failed: ${reply.status} ${reply.text}`);
       return String(reply.json.credential);
     },
-    send: (token, batchId, records: WireRecord[] | unknown[], options = {}) =>
+    send: (token, batchId, records: WireEntry[] | unknown[], options = {}) =>
       callPlatform('POST', '/v1/batches', { ...options, token, body: { batch_id: batchId, records } }),
     async held() {
       return (await admin('GET', '/v1/admin/records?limit=10000')).records as AdminRecord[];
+    },
+    async withdrawals() {
+      return (await admin('GET', '/v1/admin/withdrawals')).withdrawals as AdminWithdrawal[];
     },
     async setFaults(spec) {
       await admin('PUT', '/v1/admin/faults', { spec });

@@ -2,12 +2,13 @@
 // (chain.ts): the payload is valid, the kiosk enrolled under this credential signed the snapshot,
 // the snapshot is of this record, and the image and consent texts are the ones it names.
 import { consentTextSha256 } from '../../electron/core/consent/facts';
-import { decodeStrictBase64, sha256Hex } from '../../electron/core/consent/ed25519';
+import { decodeStrictBase64, sha256Hex, verifyText } from '../../electron/core/consent/ed25519';
 import { checkImageSize, verifySignedBody, type ConsentCheck } from '../../electron/core/consent/verifyBody';
 import type { ConsentSnapshotBody } from '../../electron/core/consent/body';
 import { rejectionReasons, type RecordError, type WireRecord } from '../../shared/sync';
 import type { EnrolledKiosk } from './enrolment';
 import { checkPayload } from './payload';
+import type { TextVerifier } from './signatures';
 
 /** The canonical text hash of an agreement version the platform publishes, or null if it does not. */
 export type PublishedAgreementHash = (agreementId: string, version: string) => string | null;
@@ -19,11 +20,12 @@ const snapshotReason: Partial<Record<ConsentCheck, { field: string; reason: stri
   record: { field: 'snapshot.body', reason: rejectionReasons.snapshotMismatch },
 };
 
-function checkSnapshot(record: WireRecord, kiosk: EnrolledKiosk): { body: ConsentSnapshotBody | null; errors: RecordError[] } {
+function checkSnapshot(record: WireRecord, kiosk: EnrolledKiosk, verify: TextVerifier): { body: ConsentSnapshotBody | null; errors: RecordError[] } {
   const { snapshot } = record;
   const { body, failures } = verifySignedBody(
     { body: snapshot.body, sha256: snapshot.sha256, signature: snapshot.signature, keyId: snapshot.key_id },
     kiosk,
+    verify,
   );
   const errors = failures.map((failure) => snapshotReason[failure.check] ?? { field: 'snapshot', reason: rejectionReasons.snapshotFormat });
   if (body && body.record_id !== record.record_id) errors.push({ field: 'snapshot.body.record_id', reason: rejectionReasons.snapshotMismatch });
@@ -57,10 +59,11 @@ export function verifyRecord(
   record: WireRecord,
   kiosk: EnrolledKiosk,
   publishedAgreement: PublishedAgreementHash,
+  verify: TextVerifier = verifyText,
 ): { body: ConsentSnapshotBody | null; errors: RecordError[] } {
   const errors = checkPayload(record);
   if (record.supersedes === record.record_id) errors.push({ field: 'supersedes', reason: rejectionReasons.supersedesSelf });
-  const snapshot = checkSnapshot(record, kiosk);
+  const snapshot = checkSnapshot(record, kiosk, verify);
   errors.push(...snapshot.errors);
   const { body } = snapshot;
   if (body) {

@@ -1,13 +1,11 @@
 // The sync operations the IT console calls, through the contract: roles, validation that changes
 // nothing, history with per-record outcomes, retry, and discard with a second IT admin's PIN.
-import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli';
 import { newClientContext, type ClientContext } from '../../electron/core';
 import type { OperationInput, OperationName, OperationOutput } from '../../shared/api/contract';
 import { startTestPlatform, type TestPlatform } from '../platform/testPlatform';
-import { createSyncKiosk, saveRegistrations, type SyncKiosk } from './support';
+import { createSyncKiosk, poisonRecord, saveRegistrations, type SyncKiosk } from './support';
 
 let platform: TestPlatform;
 let kiosk: SyncKiosk;
@@ -34,15 +32,6 @@ async function accounts() {
   return { admin, operator };
 }
 
-/** Makes one saved record invalid for the platform (a mobile number its rules refuse). */
-function poison(id: string): void {
-  const { sqlite } = kiosk.core.database;
-  const row = sqlite.prepare('SELECT r.*, s.sha256 AS snapshot FROM registrations r JOIN consent_snapshots s ON s.registration_id = r.id WHERE r.id = ?').get(id) as Record<string, string | null>;
-  const payload = { ...(JSON.parse(String(row.payload)) as Record<string, unknown>), mobile: '12345' };
-  const content = canonicalize({ record_id: row.id, kind: row.kind, number: row.number, created_at: row.created_at, supersedes: row.supersedes, payload, snapshot_sha256: row.snapshot }) ?? '';
-  sqlite.prepare('UPDATE registrations SET payload = ?, content_sha256 = ? WHERE id = ?').run(JSON.stringify(payload), createHash('sha256').update(content).digest('hex'), id);
-}
-
 describe('the sync operations', () => {
   it('enrol, status for operators, run, history, quarantine, retry and a discard two admins agree on', async () => {
     platform = await startTestPlatform();
@@ -64,7 +53,7 @@ describe('the sync operations', () => {
     expect(view.platformUrl).toBe(platform.platform.url);
     const ids = await saveRegistrations(kiosk.core, kiosk.clock, 6);
     const bad = ids[2] ?? '';
-    poison(bad);
+    poisonRecord(kiosk.core, bad);
     expect(await call(operator, 'sync.status', {})).toMatchObject({ enrolled: true, pendingCount: 6, quarantinedCount: 0, platformUrl: platform.platform.url, progress: null });
 
     const pass = await call(admin, 'sync.runNow', {});

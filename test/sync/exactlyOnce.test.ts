@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import canonicalize from 'canonicalize';
 import { startTestPlatform, type TestPlatform } from '../platform/testPlatform';
-import { createSyncKiosk, kioskStates, saveRegistrations, type SyncKiosk } from './support';
+import { createSyncKiosk, kioskStates, poisonRecord, saveRegistrations, type SyncKiosk } from './support';
 
 let platform: TestPlatform;
 let kiosk: SyncKiosk;
@@ -119,12 +119,7 @@ describe('one poison record among 100', () => {
     const k = await enrolled();
     const ids = await saveRegistrations(k.core, k.clock, 100);
     const poison = ids[37] ?? '';
-    const { sqlite } = k.core.database;
-    // A payload the platform's rules refuse, under a content hash that matches it.
-    const row = sqlite.prepare('SELECT r.*, s.sha256 AS snapshot FROM registrations r JOIN consent_snapshots s ON s.registration_id = r.id WHERE r.id = ?').get(poison) as Record<string, string | null>;
-    const payload = { ...(JSON.parse(String(row.payload)) as Record<string, unknown>), mobile: '12345' };
-    const content = canonicalize({ record_id: row.id, kind: row.kind, number: row.number, created_at: row.created_at, supersedes: row.supersedes, payload, snapshot_sha256: row.snapshot }) ?? '';
-    sqlite.prepare('UPDATE registrations SET payload = ?, content_sha256 = ? WHERE id = ?').run(JSON.stringify(payload), createHash('sha256').update(content).digest('hex'), poison);
+    poisonRecord(k.core, poison);
 
     const outcome = await k.core.sync.runNow();
     expect(outcome).toMatchObject({ error: null, pending: 0, outcomes: { accepted: 99, rejected: 1 } });

@@ -1,8 +1,10 @@
 // Test support for sync: a kiosk core whose sync engine runs on a manual timer queue (tests decide
 // when the loop's timers fire), registrations saved in bulk, and a reference platform on loopback.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import canonicalize from 'canonicalize';
 import { createKioskCore, newClientContext, type KioskCore } from '../../electron/core';
 import { ManualClock } from '../../electron/core/platform/clock';
 import { FileKeyStore } from '../../electron/core/platform/keyStore';
@@ -142,6 +144,18 @@ export async function saveRegistrations(core: KioskCore, clock: ManualClock, cou
       .immediate();
   }
   return ids;
+}
+
+/**
+ * Makes one saved record invalid for the platform: a mobile number its rules refuse, under a
+ * content hash that matches the changed payload (so only the platform's payload check fails).
+ */
+export function poisonRecord(core: KioskCore, id: string): void {
+  const { sqlite } = core.database;
+  const row = sqlite.prepare('SELECT r.*, s.sha256 AS snapshot FROM registrations r JOIN consent_snapshots s ON s.registration_id = r.id WHERE r.id = ?').get(id) as Record<string, string | null>;
+  const payload = { ...(JSON.parse(String(row.payload)) as Record<string, unknown>), mobile: '12345' };
+  const content = canonicalize({ record_id: row.id, kind: row.kind, number: row.number, created_at: row.created_at, supersedes: row.supersedes, payload, snapshot_sha256: row.snapshot }) ?? '';
+  sqlite.prepare('UPDATE registrations SET payload = ?, content_sha256 = ? WHERE id = ?').run(JSON.stringify(payload), createHash('sha256').update(content).digest('hex'), id);
 }
 
 /** State of every registration on the kiosk, by id. */

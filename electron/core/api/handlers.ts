@@ -74,6 +74,7 @@ export function createHandlers({ operators, sessions, registrations, settings, s
     'registrations.prepare': ({ kind }, { client }) => registrations.prepare(kind, client.locale),
     'registrations.findDuplicates': ({ registration }) => registrations.duplicatesOf(registration),
     'registrations.submit': (input, ctx) => registrations.submit(input, requireOperator(ctx).staffId, ctx.client.locale),
+    'registrations.withdraw': (input, ctx) => registrations.withdraw(input, requireOperator(ctx).staffId),
     'registrations.get': ({ id }) => {
       const found = registrations.get(id);
       if (!found) throw new KioskError('not_found');

@@ -41,10 +41,14 @@ export interface VerifyingKey {
   publicKey: KeyObject;
 }
 
-/** The parsed body when it is well-formed (even if other checks failed), and what failed. */
+/**
+ * The parsed body when it is well-formed (even if other checks failed), and what failed. `verify`
+ * is `verifyText` unless the caller checked the signature ahead (the platform, a batch at a time).
+ */
 export function verifySignedBody(
   snapshot: SignedSnapshot,
   key: VerifyingKey,
+  verify: (publicKey: KeyObject, message: string, signature: string) => boolean = verifyText,
 ): { body: ConsentSnapshotBody | null; failures: CheckFailure[] } {
   const failures: CheckFailure[] = [];
   if (sha256Hex(snapshot.body) !== snapshot.sha256) {
@@ -52,7 +56,7 @@ export function verifySignedBody(
   }
   if (snapshot.keyId !== key.keyId) {
     failures.push({ check: 'signature', detail: `signed with key ${snapshot.keyId}, the kiosk's key is ${key.keyId}` });
-  } else if (!verifyText(key.publicKey, snapshot.body, snapshot.signature)) {
+  } else if (!verify(key.publicKey, snapshot.body, snapshot.signature)) {
     failures.push({ check: 'signature', detail: `Ed25519 signature does not verify with key ${key.keyId}` });
   }
   const parsed = parseSnapshotBody(snapshot.body);

@@ -33,6 +33,8 @@ export const registrations = sqliteTable('registrations', {
   quarantineReason: text('quarantine_reason'),
   acknowledgedAt: text('acknowledged_at'),
   purgedAt: text('purged_at'),
+  /** Non-null: this row withdraws the record it supersedes (migration 0005). */
+  withdrawalReason: text('withdrawal_reason'),
 });
 
 export const auditLog = sqliteTable('audit_log', {

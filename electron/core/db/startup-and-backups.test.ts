@@ -44,11 +44,11 @@ describe('start-up checks', () => {
     kiosk.core.database.sqlite.exec(
       'DROP TABLE batch_items; DROP TABLE batches; DROP TABLE outbox; DROP TABLE consent_snapshots; DROP TABLE blobs; DROP TABLE kiosk_identity;',
     );
-    for (const column of ['content_sha256', 'dedupe_key', 'quarantine_reason', 'acknowledged_at', 'purged_at']) {
+    for (const column of ['content_sha256', 'dedupe_key', 'quarantine_reason', 'acknowledged_at', 'purged_at', 'withdrawal_reason']) {
       kiosk.core.database.sqlite.exec(`DROP INDEX IF EXISTS registrations_by_dedupe_key; DROP INDEX IF EXISTS registrations_by_acknowledged; ALTER TABLE registrations DROP COLUMN ${column}`);
     }
     kiosk = kiosk.reopen();
-    expect(kiosk.core.database.migration).toEqual({ from: 2, to: 4 });
+    expect(kiosk.core.database.migration).toEqual({ from: 2, to: 5 });
     const backups = listBackups(kiosk.dataDir);
     expect(backups.map((b) => b.reason)).toEqual(['pre-migration']);
     const copy = openEncryptedDatabase(backups[0]!.path, databaseKeyOf(kiosk.dataDir));

@@ -14,6 +14,7 @@ const SEARCH_SQL = `
   FROM registrations r
   WHERE r.kind = 'enterprise'
     AND r.purged_at IS NULL
+    AND r.withdrawal_reason IS NULL
     AND NOT EXISTS (SELECT 1 FROM registrations s WHERE s.supersedes = r.id)
     AND (? = '' OR instr(json_extract(r.payload, '$.enterpriseName'), ?) > 0
                 OR instr(json_extract(r.payload, '$.creditCode'), ?) > 0)

@@ -25,6 +25,8 @@ import type { ConsentService } from '../consent';
 import { agreementStillCurrent, type AgreementLibrary } from '../agreements/library';
 import type { Profiles } from '../profiles';
 import { checkSubmission, dedupeKeyOf, findDuplicates, writeSubmission } from './submit';
+import { writeWithdrawal } from './withdraw';
+import type { WithdrawalReceipt, WithdrawalRequest } from '../../../shared/domain/withdrawal';
 import { formSpecFor } from './rules';
 
 export interface RegistrationsDeps {
@@ -59,13 +61,21 @@ function summaryFields(payload: RegistrationPayload) {
   };
 }
 
-function toSummary(row: RegistrationRow): RegistrationSummary {
+/** How rows relate to withdrawals: the number a withdrawal withdraws, and which rows were withdrawn. */
+interface WithdrawalLinks {
+  numberOf: (id: string) => string;
+  withdrawn: (id: string) => boolean;
+}
+
+function toSummary(row: RegistrationRow, links: WithdrawalLinks): RegistrationSummary {
   const base = {
     id: row.id,
     number: row.number,
     kind: row.kind,
     state: row.state as RegistrationState,
     createdAt: row.createdAt,
+    withdrawal: row.withdrawalReason !== null && row.supersedes !== null ? { withdraws: row.supersedes, withdrawsNumber: links.numberOf(row.supersedes) } : null,
+    withdrawn: links.withdrawn(row.id),
   };
   // After retention only the receipt is left: nothing personal to show, masked or not.
   if (row.purgedAt) return { ...base, nameMasked: '', idNumberMasked: '', mobileMasked: '' };
@@ -75,6 +85,12 @@ function toSummary(row: RegistrationRow): RegistrationSummary {
 export function createRegistrations(deps: RegistrationsDeps) {
   const { db, sqlite, clock, logger, consent, profiles, agreements, onQueueChanged } = deps;
   const log = logger.child('registrations');
+  const withdrawalsOf = sqlite.prepare('SELECT supersedes FROM registrations WHERE supersedes = ? AND withdrawal_reason IS NOT NULL').pluck();
+  const numberOf = sqlite.prepare('SELECT number FROM registrations WHERE id = ?').pluck();
+  const links: WithdrawalLinks = {
+    numberOf: (id) => (numberOf.get(id) as string | undefined) ?? '',
+    withdrawn: (id) => withdrawalsOf.get(id) !== undefined,
+  };
 
   /** What a new registration of `kind` asks for under the active profile. */
   function prepare(kind: RegistrationKind, locale: Locale): RegistrationFormSpec {
@@ -124,22 +140,39 @@ export function createRegistrations(deps: RegistrationsDeps) {
     return receipt;
   }
 
+  /** Withdraws a record the platform has not answered for: a new record supersedes it (withdraw.ts). */
+  function withdraw(request: WithdrawalRequest, operatorId: string): WithdrawalReceipt {
+    const now = clock.now();
+    const receipt = sqlite.transaction(() => writeWithdrawal(db, request, operatorId, now)).immediate();
+    try {
+      log.log('info', 'registration.withdrawn', { id: receipt.id, number: receipt.number, withdraws: receipt.withdraws.id });
+      onQueueChanged();
+    } catch (error) {
+      log.log('warn', 'registration.afterCommitFailed', { id: receipt.id, error: error instanceof Error ? error.message : String(error) });
+    }
+    return receipt;
+  }
+
   /** One record with its data, for opening, correcting or withdrawing it; null after retention. */
   function get(id: string): {
     summary: RegistrationSummary;
     payload: RegistrationPayload | null;
     supersedes: string | null;
     replacedBy: string | null;
+    withdrawalReason: string | null;
   } | null {
     const row = db.select().from(registrations).where(eq(registrations.id, id)).get();
     if (!row) return null;
     // A record a correction replaced can no longer be corrected; the desk says so before it starts one.
     const replacement = db.select({ id: registrations.id }).from(registrations).where(eq(registrations.supersedes, id)).get();
+    const withdrawal = row.withdrawalReason !== null;
     return {
-      summary: toSummary(row),
-      payload: row.purgedAt ? null : (JSON.parse(row.payload) as RegistrationPayload),
+      summary: toSummary(row, links),
+      // A withdrawal holds no registrant data; a purged record no longer does.
+      payload: row.purgedAt || withdrawal ? null : (JSON.parse(row.payload) as RegistrationPayload),
       supersedes: row.supersedes,
       replacedBy: replacement?.id ?? null,
+      withdrawalReason: row.withdrawalReason,
     };
   }
 
@@ -152,7 +185,7 @@ export function createRegistrations(deps: RegistrationsDeps) {
       .offset(offset)
       .all();
     const total = db.select({ n: count() }).from(registrations).get()?.n ?? 0;
-    return { items: rows.map(toSummary), total };
+    return { items: rows.map((row) => toSummary(row, links)), total };
   }
 
   function stats(): QueueStats {
@@ -169,7 +202,7 @@ export function createRegistrations(deps: RegistrationsDeps) {
     return { byState, total };
   }
 
-  return { prepare, duplicatesOf, submit, get, list, stats };
+  return { prepare, duplicatesOf, submit, withdraw, get, list, stats };
 }
 
 export type Registrations = ReturnType<typeof createRegistrations>;

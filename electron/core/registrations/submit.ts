@@ -119,11 +119,12 @@ function checkEnterpriseLink(db: Db, payload: RegistrationPayload): FieldIssues 
 function checkSupersedes(db: Db, supersedes: string | undefined, kind: string): FieldIssues {
   if (supersedes === undefined) return {};
   const original = db
-    .select({ kind: registrations.kind, state: registrations.state })
+    .select({ kind: registrations.kind, state: registrations.state, withdrawalReason: registrations.withdrawalReason })
     .from(registrations)
     .where(eq(registrations.id, supersedes))
     .get();
   if (!original) return { supersedes: { key: 'registration.supersedes.unknown' } };
+  if (original.withdrawalReason !== null) return { supersedes: { key: 'withdrawal.notARegistration' } };
   if (original.kind !== kind) return { supersedes: { key: 'registration.supersedes.kind' } };
   const replaced = db.select({ id: registrations.id }).from(registrations).where(eq(registrations.supersedes, supersedes)).get();
   if (replaced || !CORRECTABLE_STATES.includes(original.state as RegistrationState)) {

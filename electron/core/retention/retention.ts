@@ -42,7 +42,9 @@ export function createRetention(deps: {
     WHERE state = 'discarded' AND purged_at IS NULL AND updated_at <= ?
     LIMIT ?`);
   const purgeRegistration = sqlite.prepare(`
-    UPDATE registrations SET payload = json_object('kind', kind), state = 'purged', purged_at = ?, updated_at = ?
+    UPDATE registrations SET payload = json_object('kind', kind), state = 'purged', purged_at = ?, updated_at = ?,
+      -- A withdrawal's reason is the operator's free text: deleted too, the row stays a withdrawal.
+      withdrawal_reason = CASE WHEN withdrawal_reason IS NULL THEN NULL ELSE '' END
     WHERE id = ?`);
   const purgeSnapshot = sqlite.prepare(
     'UPDATE consent_snapshots SET body = NULL, purged_at = ? WHERE registration_id = ?',

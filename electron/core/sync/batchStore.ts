@@ -3,7 +3,7 @@
 // is closed either by that receipt or, after a crash, by asking the platform which ids it holds.
 // Every change to a record's state happens here, each in one transaction with its audit entry.
 import { v7 as uuidv7 } from 'uuid';
-import type { RecordOutcome, WireRecord } from '../../../shared/sync';
+import type { RecordOutcome, WireEntry } from '../../../shared/sync';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../db';
 import type { SqliteDatabase } from '../db/open';
@@ -27,8 +27,20 @@ export interface OpenBatch {
 
 export interface CutBatch {
   id: string;
-  records: WireRecord[];
+  records: WireEntry[];
   bytes: number;
+}
+
+/** A record built before its batch was cut, with the bytes it adds to a request. */
+export interface BuiltRecord {
+  record: WireEntry;
+  bytes: number;
+}
+
+/** Records being built ahead of the next cut (`buildAhead`). */
+export interface BuildingAhead {
+  /** Stops building; what was built by now, by registration id. */
+  stop(): ReadonlyMap<string, BuiltRecord>;
 }
 
 export interface AppliedCounts {
@@ -86,28 +98,32 @@ export function createBatchStore(deps: { db: Db; sqlite: SqliteDatabase; wire: W
   /**
    * Cuts the next batch from the records due now: at most `maxRecords`, and no more bytes than
    * `maxBytes` (a single record larger than that still goes alone). Records in the batch are sorted
-   * by id, so a resend rebuilds the same request. Null when nothing is due.
+   * by id, so a resend rebuilds the same request. Records in `ahead` (buildAhead) are taken as built.
+   * Null when nothing is due.
    */
-  function cut(transport: Transport, now: Date, maxRecords: number, maxBytes: number): CutBatch | null {
+  function cut(transport: Transport, now: Date, maxRecords: number, maxBytes: number, ahead: ReadonlyMap<string, BuiltRecord> = new Map()): CutBatch | null {
     return sqlite
       .transaction((): CutBatch | null => {
         const at = now.toISOString();
         const ids = ready.all(at, maxRecords) as string[];
-        const records: WireRecord[] = [];
+        const records: WireEntry[] = [];
+        const consentTexts = new Map<string, string>();
         let bytes = 0;
         for (const id of ids) {
-          let record: WireRecord;
-          try {
-            record = wire.build(id);
-          } catch (error) {
-            if (!(error instanceof UnsendableRecordError)) throw error;
-            quarantineNow(id, reasons.unsendable, at);
-            continue;
+          let built = ahead.get(id);
+          if (!built) {
+            try {
+              const record = wire.build(id, consentTexts);
+              built = { record, bytes: wireBytes(record) };
+            } catch (error) {
+              if (!(error instanceof UnsendableRecordError)) throw error;
+              quarantineNow(id, reasons.unsendable, at);
+              continue;
+            }
           }
-          const size = wireBytes(record);
-          if (records.length > 0 && bytes + size > maxBytes) break;
-          records.push(record);
-          bytes += size;
+          if (records.length > 0 && bytes + built.bytes > maxBytes) break;
+          records.push(built.record);
+          bytes += built.bytes;
         }
         if (records.length === 0) return null;
         records.sort((a, b) => (a.record_id < b.record_id ? -1 : 1));
@@ -123,9 +139,44 @@ export function createBatchStore(deps: { db: Db; sqlite: SqliteDatabase; wire: W
       .immediate();
   }
 
+  /**
+   * Builds the records due next, one at a time between other work (`setImmediate`), while a batch
+   * is in flight, so the next cut finds them built; building is most of a cut's time. Sound because
+   * a queued record's wire form is fixed: nothing changes the row, snapshot or blobs of a record
+   * that is due (retention purges acknowledged and discarded records only; a correction or a
+   * withdrawal is a new row). The cut still decides, in its transaction, which records go.
+   * A record that cannot be built here is left for the cut to build, and to handle, again; any
+   * other failure (the database closing under it) ends the building.
+   */
+  function buildAhead(now: Date, maxRecords: number): BuildingAhead {
+    const built = new Map<string, BuiltRecord>();
+    let stopped = false;
+    const ids = ready.all(now.toISOString(), maxRecords) as string[];
+    void (async () => {
+      const consentTexts = new Map<string, string>();
+      for (const id of ids) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (stopped) return;
+        try {
+          const record = wire.build(id, consentTexts);
+          built.set(id, { record, bytes: wireBytes(record) });
+        } catch (error) {
+          if (!(error instanceof UnsendableRecordError)) return;
+        }
+      }
+    })();
+    return {
+      stop: () => {
+        stopped = true;
+        return built;
+      },
+    };
+  }
+
   /** The records of an open batch, rebuilt exactly as they were first sent. */
-  function recordsOf(batchId: string): WireRecord[] {
-    return (itemIds.all(batchId) as string[]).map((id) => wire.build(id));
+  function recordsOf(batchId: string): WireEntry[] {
+    const consentTexts = new Map<string, string>();
+    return (itemIds.all(batchId) as string[]).map((id) => wire.build(id, consentTexts));
   }
 
   function applyOne(batchId: string, registrationId: string, outcome: RecordOutcome, at: string, counts: AppliedCounts): void {
@@ -243,6 +294,7 @@ export function createBatchStore(deps: { db: Db; sqlite: SqliteDatabase; wire: W
 
   return {
     cut,
+    buildAhead,
     recordsOf,
     ids: (batchId: string) => itemIds.all(batchId) as string[],
     contentHashes: (batchId: string) =>

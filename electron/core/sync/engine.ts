@@ -7,7 +7,7 @@
 // clock) is injected, so tests drive it deterministically.
 import type { KioskEvent } from '../../../shared/api/events';
 import type { Connectivity, SyncPassOutcome, SyncProgress, SyncStatus } from '../../../shared/domain/sync';
-import { limits } from '../../../shared/sync';
+import { limits, type WireEntry } from '../../../shared/sync';
 import type { Activity } from '../activity';
 import type { AgreementLibrary } from '../agreements/library';
 import type { Clock } from '../platform/clock';
@@ -15,7 +15,7 @@ import type { Logger } from '../platform/logger';
 import type { Settings } from '../settings/settings';
 import { pullAgreements } from './agreementFeed';
 import { nextDelayMs, type BackoffPolicy } from './backoff';
-import { noCounts, type AppliedCounts, type BatchStore } from './batchStore';
+import { noCounts, type AppliedCounts, type BatchStore, type BuiltRecord } from './batchStore';
 import { buildHeartbeat, type HeartbeatDeps } from './heartbeat';
 import type { LinkStore, PlatformLink } from './link';
 import { PlatformError, type PlatformClient } from './platformClient';
@@ -107,10 +107,18 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   /**
    * Sends one batch and applies its receipt. Returns the counts, or null when the platform refused
    * the batch as a whole without storing it (the records went back to the queue or to quarantine).
+   * A batch just cut comes with its records; an open one is rebuilt from the database (the same
+   * bytes: building a record is deterministic).
    */
-  async function sendBatch(link: PlatformLink, batchId: string, outcome: SyncPassOutcome, shrink: (size: number) => void): Promise<void> {
+  async function sendBatch(
+    link: PlatformLink,
+    batchId: string,
+    outcome: SyncPassOutcome,
+    shrink: (size: number) => void,
+    cutRecords: WireEntry[] | null,
+  ): Promise<void> {
     await deps.activity.during('sync', async () => {
-      const records = batches.recordsOf(batchId);
+      const records = cutRecords ?? batches.recordsOf(batchId);
       batches.markSent(batchId, clock.now());
       let answer;
       try {
@@ -164,12 +172,20 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const shrink = (size: number) => {
       limit = Math.min(limit, size);
     };
+    let ahead: ReadonlyMap<string, BuiltRecord> = new Map();
     for (;;) {
       const open = batches.open()[0];
-      const batchId = open?.id ?? batches.cut('network', clock.now(), limit, settings.get('syncBatchMaxBytes'))?.id;
+      const cut = open ? null : batches.cut('network', clock.now(), limit, settings.get('syncBatchMaxBytes'), ahead);
+      const batchId = open?.id ?? cut?.id;
       if (!batchId) return;
       if (progress) progress.total = Math.max(progress.total, progress.sent + deps.figures().pending);
-      await sendBatch(link, batchId, outcome, shrink);
+      // While the platform checks this batch, the kiosk builds the next one's records.
+      const building = batches.buildAhead(clock.now(), limit);
+      try {
+        await sendBatch(link, batchId, outcome, shrink, cut?.records ?? null);
+      } finally {
+        ahead = building.stop();
+      }
     }
   }
 

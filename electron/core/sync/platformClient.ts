@@ -84,7 +84,9 @@ export function createPlatformClient(deps: PlatformClientDeps) {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(target.credential ? { authorization: `Bearer ${target.credential}` } : {}),
         },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        // As UTF-8 bytes: fetch would otherwise re-scan a string body (megabytes for a batch) for
+        // lone surrogates, which JSON.stringify never leaves.
+        ...(body === undefined ? {} : { body: Buffer.from(JSON.stringify(body), 'utf8') }),
         signal: AbortSignal.timeout(deps.timeoutMs()),
       });
       text = await response.text();

@@ -2,7 +2,7 @@
 // this batch, and it answers for exactly the records sent (the request hash and one outcome per
 // record, in order). Otherwise nothing is applied and the batch stays open.
 import { createHash } from 'node:crypto';
-import { canonicalJson, parseReceiptBody, type ReceiptBody, type SignedReceipt, type WireRecord } from '../../../shared/sync';
+import { parseReceiptBody, writeCanonicalArray, type ReceiptBody, type SignedReceipt, type WireEntry } from '../../../shared/sync';
 import { publicKeyFromRaw, verifyText } from '../consent/ed25519';
 
 export class ReceiptError extends Error {
@@ -17,11 +17,14 @@ export interface ReceiptExpectation {
   platformKeyId: string;
   kioskId: string;
   batchId: string;
-  records: readonly WireRecord[];
+  records: readonly WireEntry[];
 }
 
-export function requestSha256(records: readonly WireRecord[]): string {
-  return createHash('sha256').update(canonicalJson(records), 'utf8').digest('hex');
+/** SHA-256 of the canonical JSON of the records, hashed a record at a time (a batch is megabytes). */
+export function requestSha256(records: readonly WireEntry[]): string {
+  const hash = createHash('sha256');
+  writeCanonicalArray(records, (piece) => hash.update(piece, 'utf8'));
+  return hash.digest('hex');
 }
 
 export function verifyReceipt(receipt: SignedReceipt, expected: ReceiptExpectation): ReceiptBody {

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Space, Table, Typography } from 'antd';
+import { Badge, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegistrationKind, RegistrationSummary } from '../../../shared/domain/registration';
@@ -76,11 +76,25 @@ export function HomeScreen({ onStart, onOpenRecord, onOpenAgreement, onOpenAgree
           locale={{ emptyText: t('home.empty') }}
           columns={[
             { title: t('list.number'), dataIndex: 'number' },
-            { title: t('desk.home.kind'), dataIndex: 'kind', render: (kind: RegistrationKind) => t(`desk.kind.${kind}`) },
+            {
+              title: t('desk.home.kind'),
+              dataIndex: 'kind',
+              render: (kind: RegistrationKind, row) =>
+                row.withdrawal ? t('desk.withdraw.listKind', { number: row.withdrawal.withdrawsNumber }) : t(`desk.kind.${kind}`),
+            },
             { title: t('list.name'), dataIndex: 'nameMasked' },
             { title: t('list.idNumber'), dataIndex: 'idNumberMasked' },
             { title: t('list.mobile'), dataIndex: 'mobileMasked' },
-            { title: t('list.state'), dataIndex: 'state', render: (state: string) => t(`state.${state}`) },
+            {
+              title: t('list.state'),
+              dataIndex: 'state',
+              render: (state: string, row) => (
+                <Space size="small" wrap>
+                  {t(`state.${state}`)}
+                  {row.withdrawn && <Tag color="orange">{t('desk.withdraw.tag')}</Tag>}
+                </Space>
+              ),
+            },
             { title: t('list.createdAt'), dataIndex: 'createdAt', render: (at: string) => time(at) },
             {
               title: t('desk.home.actions'),

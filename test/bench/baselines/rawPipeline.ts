@@ -1,6 +1,8 @@
 // The raw pipeline baseline: the same batch JSON the kiosk sent, posted with fetch to the least a
 // server can do — node:http, JSON.parse, one INSERT per record in one durable transaction per batch
 // (SQLite, WAL, synchronous=FULL, like the reference platform's own database). No checks at all.
+// The server runs in a process of its own in the bench (remote.ts); the bodies are UTF-8 bytes made
+// before the clock starts.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -57,7 +59,7 @@ export async function startRawServer(dir: string): Promise<RawServer> {
 }
 
 /** Posts each body in turn and returns each request's duration (ms). */
-export async function postBatches(url: string, bodies: readonly string[]): Promise<number[]> {
+export async function postBatches(url: string, bodies: readonly Uint8Array[]): Promise<number[]> {
   const durations: number[] = [];
   for (const body of bodies) {
     const start = performance.now();

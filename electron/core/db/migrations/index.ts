@@ -6,5 +6,6 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-agreement-versions';
 import { migration0003 } from './0003-consent-and-outbox';
 import { migration0004 } from './0004-sync-link';
+import { migration0005 } from './0005-withdrawals';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];

@@ -40,10 +40,16 @@ export function RecordView({ record }: { record: OpenedRecord }) {
         {t('desk.record.title', { number: summary.number })}
       </Typography.Title>
       <Descriptions column={1} bordered size="small" className="desk-record">
-        <Descriptions.Item label={t('desk.record.kind')}>{t(`desk.kind.${summary.kind}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('desk.record.kind')}>
+          {summary.withdrawal ? t('desk.withdraw.kind', { kind: t(`desk.kind.${summary.kind}`) }) : t(`desk.kind.${summary.kind}`)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('desk.record.state')}>{t(`state.${summary.state}`)}</Descriptions.Item>
         <Descriptions.Item label={t('desk.record.createdAt')}>{time(summary.createdAt)}</Descriptions.Item>
-        {record.supersedes && <Descriptions.Item label={t('desk.record.supersedes')}>{record.supersedes}</Descriptions.Item>}
+        {summary.withdrawal && <Descriptions.Item label={t('desk.withdraw.withdraws')}>{summary.withdrawal.withdrawsNumber}</Descriptions.Item>}
+        {record.withdrawalReason !== null && (
+          <Descriptions.Item label={t('desk.withdraw.reasonLabel')}>{record.withdrawalReason || t('desk.withdraw.reasonPurged')}</Descriptions.Item>
+        )}
+        {record.supersedes && !summary.withdrawal && <Descriptions.Item label={t('desk.record.supersedes')}>{record.supersedes}</Descriptions.Item>}
         {payload &&
           payloadRows(payload, t, tree)
             .filter((row) => row.value !== '')
@@ -53,7 +59,8 @@ export function RecordView({ record }: { record: OpenedRecord }) {
               </Descriptions.Item>
             ))}
       </Descriptions>
-      {!payload && <Alert type="info" showIcon title={t('desk.record.purged')} />}
+      {summary.withdrawn && <Alert type="warning" showIcon title={t('desk.record.withdrawn')} className="desk-note" />}
+      {!payload && !summary.withdrawal && <Alert type="info" showIcon title={t('desk.record.purged')} />}
     </>
   );
 }

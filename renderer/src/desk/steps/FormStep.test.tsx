@@ -87,6 +87,9 @@ const notFromTheForm = new Set([
   'registration.supersedes.unknown',
   'registration.supersedes.closed',
   'registration.supersedes.kind',
+  // Withdrawal: core's refusals, shown by the withdraw dialog (WithdrawDialog.test.tsx), not the form.
+  'withdrawal.notARegistration',
+  'withdrawal.reason.required',
   'registration.duplicate.reasonRequired',
 ]);
 
