@@ -1,37 +1,33 @@
 // Makes the n-th SQL statement executed on a connection throw, to prove a multi-statement write is
-// all-or-nothing. Works on every statement, ours and drizzle's, because both go through prepare().
+// all-or-nothing. Works on every statement of the connection, ours and drizzle's, prepared before
+// or after it is installed: it wraps the executing methods of better-sqlite3's Statement itself.
 import type { SqliteDatabase } from '../../electron/core/db/open';
 
-const executing = new Set(['run', 'get', 'all', 'iterate']);
+const executing = ['run', 'get', 'all', 'iterate'] as const;
 
 export class InjectedFailure extends Error {}
 
+type Executing = (typeof executing)[number];
+type Statement = ReturnType<SqliteDatabase['prepare']>;
+
 export function failStatement(sqlite: SqliteDatabase, failAt: number) {
-  const original = sqlite.prepare;
+  const prototype = Object.getPrototypeOf(sqlite.prepare('SELECT 1')) as Record<Executing, (this: Statement, ...args: unknown[]) => unknown>;
+  const originals = Object.fromEntries(executing.map((name) => [name, prototype[name]])) as Record<Executing, (this: Statement, ...args: unknown[]) => unknown>;
   let executed = 0;
-  sqlite.prepare = function prepare(this: SqliteDatabase, source: string) {
-    const statement = original.call(this, source);
-    const proxy: typeof statement = new Proxy(statement, {
-      get(target, property, receiver) {
-        const value: unknown = Reflect.get(target, property, receiver);
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          if (executing.has(String(property))) {
-            executed++;
-            if (executed === failAt) throw new InjectedFailure(`injected failure at statement ${failAt}`);
-          }
-          const result: unknown = Reflect.apply(value, target, args);
-          // Chainable methods (pluck, raw, bind…) return the statement: keep handing out the proxy.
-          return result === target ? proxy : result;
-        };
-      },
-    });
-    return proxy;
-  } as typeof sqlite.prepare;
+  for (const name of executing) {
+    prototype[name] = function (this: Statement, ...args: unknown[]) {
+      // Other connections (a second database in the same test) run untouched.
+      if (this.database === sqlite) {
+        executed++;
+        if (executed === failAt) throw new InjectedFailure(`injected failure at statement ${failAt}`);
+      }
+      return originals[name].apply(this, args);
+    };
+  }
   return {
     executed: () => executed,
     restore: () => {
-      sqlite.prepare = original;
+      for (const name of executing) prototype[name] = originals[name];
     },
   };
 }

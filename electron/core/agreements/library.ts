@@ -1,7 +1,7 @@
 // The agreement library: imported versions stored with their source bytes, canonical text, hashes
 // and effective dates. A stored version is never changed (the table's triggers refuse it too), so a
 // consent record's agreement hash can always be checked against the text it names, years later.
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type {
   AgreementDocument,
   AgreementVersionSummary,
@@ -104,18 +104,26 @@ export interface AgreementLibraryDeps {
   logger: Logger;
 }
 
+const timingColumns = {
+  agreementId: agreementVersions.agreementId,
+  version: agreementVersions.version,
+  effectiveFrom: agreementVersions.effectiveFrom,
+};
+const versionKey = () =>
+  and(eq(agreementVersions.agreementId, sql.placeholder('agreementId')), eq(agreementVersions.version, sql.placeholder('version')));
+
 export function createAgreementLibrary({ db, sqlite, clock, logger }: AgreementLibraryDeps) {
   const log = logger.child('agreements');
+  // Read on every submit (the version in force, the title on the receipt), so prepared once; and
+  // read afresh each time, so a version stored by this kiosk or by the CLI on the same file counts
+  // from its commit on, and one a rolled-back transaction stored never does.
+  const allTimings = db.select(timingColumns).from(agreementVersions).prepare();
+  const timingsOf = db.select(timingColumns).from(agreementVersions).where(eq(agreementVersions.agreementId, sql.placeholder('agreementId'))).prepare();
+  const versionRow = db.select().from(agreementVersions).where(versionKey()).prepare();
+  const titleRow = db.select({ title: agreementVersions.title }).from(agreementVersions).where(versionKey()).prepare();
 
   function timings(agreementId?: string): VersionTiming[] {
-    const query = db
-      .select({
-        agreementId: agreementVersions.agreementId,
-        version: agreementVersions.version,
-        effectiveFrom: agreementVersions.effectiveFrom,
-      })
-      .from(agreementVersions);
-    return (agreementId ? query.where(eq(agreementVersions.agreementId, agreementId)) : query).all();
+    return agreementId ? timingsOf.all({ agreementId }) : allTimings.all();
   }
 
   function summarize(row: SummaryRow, all: readonly VersionTiming[]): AgreementVersionSummary {
@@ -128,12 +136,13 @@ export function createAgreementLibrary({ db, sqlite, clock, logger }: AgreementL
   }
 
   function get(agreementId: string, version: string): StoredAgreementVersion | null {
-    const row = db
-      .select()
-      .from(agreementVersions)
-      .where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, version)))
-      .get();
+    const row = versionRow.get({ agreementId, version });
     return row ? toStored(row) : null;
+  }
+
+  /** A stored version's title without its text, for receipts; null when the kiosk has no such version. */
+  function title(agreementId: string, version: string): string | null {
+    return titleRow.get({ agreementId, version })?.title ?? null;
   }
 
   function summaryOf(agreementId: string, version: string): AgreementVersionSummary {
@@ -266,7 +275,7 @@ export function createAgreementLibrary({ db, sqlite, clock, logger }: AgreementL
     return { summary: summaryOf(input.agreementId, input.version), stored };
   }
 
-  return { store, list, get, activeAt, timings };
+  return { store, list, get, title, activeAt, timings };
 }
 
 export type AgreementLibrary = ReturnType<typeof createAgreementLibrary>;

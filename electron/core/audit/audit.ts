@@ -1,8 +1,9 @@
 // Append-only audit log, hash-chained: each entry's hash covers the previous hash, so a removed or
 // edited entry breaks the chain. Details carry ids and codes, never personal data.
 import { createHash } from 'node:crypto';
-import { desc } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { preparedPerDb } from '../db/prepared';
 import { auditLog } from '../db/schema';
 
 export const AUDIT_GENESIS = '0'.repeat(64);
@@ -20,21 +21,35 @@ export function auditHash(prevHash: string, entry: AuditEntry): string {
   return createHash('sha256').update(body).digest('hex');
 }
 
+const statements = preparedPerDb((db) => ({
+  last: db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).prepare(),
+  insert: db
+    .insert(auditLog)
+    .values({
+      at: sql.placeholder('at'),
+      actor: sql.placeholder('actor'),
+      action: sql.placeholder('action'),
+      subject: sql.placeholder('subject'),
+      details: sql.placeholder('details'),
+      prevHash: sql.placeholder('prevHash'),
+      hash: sql.placeholder('hash'),
+    })
+    .prepare(),
+}));
+
 /** Appends one entry; call inside the transaction whose change it records. */
 export function appendAudit(db: Db, entry: AuditEntry): void {
-  const last = db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
-  const prevHash = last?.hash ?? AUDIT_GENESIS;
-  db.insert(auditLog)
-    .values({
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      subject: entry.subject,
-      details: JSON.stringify(entry.details),
-      prevHash,
-      hash: auditHash(prevHash, entry),
-    })
-    .run();
+  const { last, insert } = statements(db);
+  const prevHash = last.get()?.hash ?? AUDIT_GENESIS;
+  insert.run({
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    subject: entry.subject,
+    details: JSON.stringify(entry.details),
+    prevHash,
+    hash: auditHash(prevHash, entry),
+  });
 }
 
 /** Recomputes the chain; returns the sequence numbers of entries that do not verify. */

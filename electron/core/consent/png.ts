@@ -78,11 +78,6 @@ function parseHeader(chunk: Chunk | undefined): PngHeader {
   return { width, height, colorType: colorType as PngHeader['colorType'] };
 }
 
-/** Width, height and colour type from the chunks, without inflating the pixels. */
-export function readPngHeader(bytes: Uint8Array): PngHeader {
-  return parseHeader(readChunks(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))[0]);
-}
-
 function checkChunkOrder(chunks: readonly Chunk[], header: PngHeader): Buffer {
   const idat: Buffer[] = [];
   let idatDone = false;
@@ -101,7 +96,7 @@ function checkChunkOrder(chunks: readonly Chunk[], header: PngHeader): Buffer {
     if (critical) throw new PngError('unsupported', `critical chunk ${type}`);
   }
   if (idat.length === 0) throw new PngError('corrupt', 'no IDAT chunk');
-  return Buffer.concat(idat);
+  return idat.length === 1 ? idat[0]! : Buffer.concat(idat);
 }
 
 /** The Paeth predictor of PNG filter type 4. */
@@ -114,62 +109,129 @@ export function paeth(left: number, up: number, upLeft: number): number {
   return pb <= pc ? up : upLeft;
 }
 
-/** Reverses the per-scanline filters 0-4 (PNG spec, section 9). */
-function unfilter(raw: Buffer, width: number, height: number, bpp: number): Buffer {
-  const stride = width * bpp;
-  const out = Buffer.alloc(stride * height);
-  for (let y = 0; y < height; y += 1) {
-    const filter = raw[y * (stride + 1)];
-    const src = y * (stride + 1) + 1;
-    const row = y * stride;
-    const prev = row - stride;
-    for (let x = 0; x < stride; x += 1) {
-      const byte = raw[src + x] ?? 0;
-      const left = x >= bpp ? (out[row + x - bpp] ?? 0) : 0;
-      const up = y > 0 ? (out[prev + x] ?? 0) : 0;
-      const upLeft = y > 0 && x >= bpp ? (out[prev + x - bpp] ?? 0) : 0;
-      let value: number;
-      switch (filter) {
-        case 0:
-          value = byte;
-          break;
-        case 1:
-          value = byte + left;
-          break;
-        case 2:
-          value = byte + up;
-          break;
-        case 3:
-          value = byte + ((left + up) >> 1);
-          break;
-        case 4:
-          value = byte + paeth(left, up, upLeft);
-          break;
-        default:
-          throw new PngError('corrupt', `unknown filter type ${String(filter)} on row ${y}`);
-      }
-      out[row + x] = value & 0xff;
-    }
-  }
-  return out;
+/** Bytewise sum modulo 256 of four bytes at once: the low seven bits add without carrying out. */
+function addBytes(a: number, b: number): number {
+  return ((a & 0x7f7f7f7f) + (b & 0x7f7f7f7f)) ^ ((a ^ b) & 0x80808080);
 }
 
 /**
- * Decodes a PNG. Inflating stops at the size the header declares, so a decompression bomb ends
- * there; callers check their own dimension limits on the header first (`readPngHeader`).
+ * Reverses the per-scanline filters 0-4 (PNG spec, section 9) in place, on the data as it came out
+ * of the inflater: row y's filter byte is at `y * (stride + 1)` and its pixel bytes follow it. A
+ * Uint8Array store wraps modulo 256, as the filters require. Up (what Chromium's canvas encoder
+ * writes on every row), and Sub on four-byte pixels, add four bytes at a time.
  */
-export function decodePng(bytes: Uint8Array): DecodedPng {
+function unfilterInPlace(data: Buffer, stride: number, height: number, bpp: number): void {
+  const words = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const rowBytes = stride + 1;
+  for (let y = 0; y < height; y += 1) {
+    const row = y * rowBytes + 1;
+    const end = row + stride;
+    const filter = data[row - 1]!;
+    switch (filter) {
+      case 0:
+        break;
+      case 1: {
+        let i = row + bpp;
+        if (bpp === 4) {
+          for (; i + 4 <= end; i += 4) words.setUint32(i, addBytes(words.getUint32(i, true), words.getUint32(i - 4, true)), true);
+        }
+        for (; i < end; i += 1) data[i] = data[i]! + data[i - bpp]!;
+        break;
+      }
+      case 2: {
+        if (y === 0) break;
+        let i = row;
+        for (; i + 4 <= end; i += 4) words.setUint32(i, addBytes(words.getUint32(i, true), words.getUint32(i - rowBytes, true)), true);
+        for (; i < end; i += 1) data[i] = data[i]! + data[i - rowBytes]!;
+        break;
+      }
+      case 3:
+        if (y === 0) {
+          for (let i = row + bpp; i < end; i += 1) data[i] = data[i]! + (data[i - bpp]! >> 1);
+        } else {
+          for (let i = row; i < row + bpp; i += 1) data[i] = data[i]! + (data[i - rowBytes]! >> 1);
+          for (let i = row + bpp; i < end; i += 1) data[i] = data[i]! + ((data[i - bpp]! + data[i - rowBytes]!) >> 1);
+        }
+        break;
+      case 4:
+        // On the first row up and up-left are 0, where Paeth picks left; in the first pixel left
+        // and up-left are 0, where it picks up.
+        if (y === 0) {
+          for (let i = row + bpp; i < end; i += 1) data[i] = data[i]! + data[i - bpp]!;
+        } else {
+          for (let i = row; i < row + bpp; i += 1) data[i] = data[i]! + data[i - rowBytes]!;
+          for (let i = row + bpp; i < end; i += 1) {
+            const left = data[i - bpp]!;
+            const up = data[i - rowBytes]!;
+            const upLeft = data[i - rowBytes - bpp]!;
+            const pa = Math.abs(up - upLeft);
+            const pb = Math.abs(left - upLeft);
+            const pc = Math.abs(left + up - 2 * upLeft);
+            data[i] = data[i]! + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft);
+          }
+        }
+        break;
+      default:
+        throw new PngError('corrupt', `unknown filter type ${String(filter)} on row ${y}`);
+    }
+  }
+}
+
+/**
+ * An image's unfiltered scanlines where the inflater put them: row y's filter byte is at
+ * `y * (stride + 1)` (left in place) and its `stride` pixel bytes follow it.
+ */
+export interface PngScanlines extends PngHeader {
+  channels: number;
+  stride: number;
+  data: Buffer;
+}
+
+/** A PNG whose chunks, CRCs and header have been checked; the pixels are inflated only on `scanlines()`. */
+export interface PngFile extends PngHeader {
+  /**
+   * Inflates and unfilters the pixel data. Inflating stops at the size the header declares, so a
+   * decompression bomb ends there; callers check their own dimension limits on the header first.
+   */
+  scanlines(): PngScanlines;
+}
+
+/** Reads the chunks (every CRC) and the header once, without inflating the pixels. */
+export function readPng(bytes: Uint8Array): PngFile {
   const chunks = readChunks(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const header = parseHeader(chunks[0]);
-  const compressed = checkChunkOrder(chunks, header);
-  const channels = CHANNELS[header.colorType] ?? 0;
-  const expected = (header.width * channels + 1) * header.height;
-  let raw: Buffer;
-  try {
-    raw = inflateSync(compressed, { maxOutputLength: expected });
-  } catch (error) {
-    throw new PngError('corrupt', `pixel data does not inflate to ${expected} bytes: ${error instanceof Error ? error.message : ''}`);
-  }
-  if (raw.length !== expected) throw new PngError('corrupt', `pixel data has ${raw.length} bytes, expected ${expected}`);
-  return { ...header, channels, pixels: unfilter(raw, header.width, header.height, channels) };
+  return {
+    ...header,
+    scanlines() {
+      const compressed = checkChunkOrder(chunks, header);
+      const channels = CHANNELS[header.colorType] ?? 0;
+      const stride = header.width * channels;
+      const expected = (stride + 1) * header.height;
+      let data: Buffer;
+      try {
+        // One output buffer a byte larger than the image: a whole image inflates in a single call,
+        // and a stream with more in it still ends at the limit.
+        data = inflateSync(compressed, { maxOutputLength: expected, chunkSize: Math.max(expected + 1, 64) });
+      } catch (error) {
+        throw new PngError('corrupt', `pixel data does not inflate to ${expected} bytes: ${error instanceof Error ? error.message : ''}`);
+      }
+      if (data.length !== expected) throw new PngError('corrupt', `pixel data has ${data.length} bytes, expected ${expected}`);
+      unfilterInPlace(data, stride, header.height, channels);
+      return { ...header, channels, stride, data };
+    },
+  };
+}
+
+/** Width, height and colour type from the chunks, without inflating the pixels. */
+export function readPngHeader(bytes: Uint8Array): PngHeader {
+  const { width, height, colorType } = readPng(bytes);
+  return { width, height, colorType };
+}
+
+/** Decodes a PNG into contiguous rows (see `PngFile.scanlines` for the limits). */
+export function decodePng(bytes: Uint8Array): DecodedPng {
+  const { width, height, colorType, channels, stride, data } = readPng(bytes).scanlines();
+  const pixels = Buffer.allocUnsafe(stride * height);
+  for (let y = 0; y < height; y += 1) data.copy(pixels, y * stride, y * (stride + 1) + 1, (y + 1) * (stride + 1));
+  return { width, height, colorType, channels, pixels };
 }

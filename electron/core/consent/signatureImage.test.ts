@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { encodePng, signaturePng, type ColorType } from '../../../test/support/png';
+import { encodePng, pixelRows, signaturePng, type ColorType, type Rgba } from '../../../test/support/png';
 import { sha256Hex } from './ed25519';
 import { checkSignatureImage, signatureImageLimits } from './signatureImage';
 
@@ -52,6 +52,31 @@ describe('the signature image check', () => {
     expect(checkSignatureImage(faint)).toMatchObject({ problem: 'empty' });
     const grey = encodePng({ width: 400, height: 160, colorType: 0, paint: (x, y) => (Math.abs(y - 80) < 3 ? [127, 127, 127, 255] : [255, 255, 255, 255]) });
     expect(checkSignatureImage(grey)).toMatchObject({ ok: true, inkPixels: 400 * 5 });
+  });
+
+  it('counts the same ink whatever scanline filter and colour type the pad used', () => {
+    // Strokes of every darkness and opacity around the limits, on a background that is not ink.
+    const paint = (x: number, y: number): Rgba => {
+      if (Math.abs(y - 80 - 40 * Math.sin(x / 30)) > 3) return [250, 250, 250, (x * y) % 120];
+      const v = (x * 7 + y * 13) % 256;
+      return [v, 255 - v, (v * 3) % 256, 100 + ((x + y) % 60)];
+    };
+    for (const colorType of [0, 2, 4, 6] as ColorType[]) {
+      const channels = { 0: 1, 2: 3, 4: 2, 6: 4 }[colorType];
+      let expected = 0;
+      for (const row of pixelRows({ width: 400, height: 160, colorType, paint })) {
+        for (let p = 0; p < row.length; p += channels) {
+          const alpha = colorType === 4 || colorType === 6 ? row[p + channels - 1]! : 255;
+          const luma = channels <= 2 ? row[p]! : (row[p]! * 299 + row[p + 1]! * 587 + row[p + 2]! * 114) / 1000;
+          if (alpha >= 128 && luma < 128) expected += 1;
+        }
+      }
+      expect(expected, `colour type ${colorType}`).toBeGreaterThan(signatureImageLimits.minInkPixels);
+      for (const filter of [0, 1, 2, 3, 4, -1]) {
+        const bytes = encodePng({ width: 400, height: 160, colorType, paint, ...(filter >= 0 ? { filter: () => filter } : {}) });
+        expect(checkSignatureImage(bytes), `colour type ${colorType}, filter ${filter}`).toMatchObject({ ok: true, inkPixels: expected });
+      }
+    }
   });
 
   it('passes decoding problems on', () => {

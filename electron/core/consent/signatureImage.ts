@@ -2,7 +2,7 @@
 // bounds, with enough dark strokes to be a handwritten signature rather than an empty or
 // accidental one (a tap, a short line) or a filled-in rectangle.
 import { sha256Hex } from './ed25519';
-import { decodePng, PngError, readPngHeader, type DecodedPng } from './png';
+import { PngError, readPng, type PngScanlines } from './png';
 
 export const signatureImageLimits = {
   maxBytes: 512 * 1024,
@@ -30,29 +30,35 @@ export type SignatureImageCheck =
   | { ok: true; sha256: string; width: number; height: number; inkPixels: number }
   | { ok: false; problem: SignatureImageProblem; params: Record<string, string | number> };
 
-/** Ink: a pixel that is mostly opaque and dark (luma below the middle). */
-function inkStats({ width, height, channels, colorType, pixels }: DecodedPng) {
+/**
+ * Ink: a pixel that is mostly opaque (alpha at least 128) and dark (luma 0.299 R + 0.587 G + 0.114 B,
+ * or the gray value, below 128). Counted on the scanlines where the decoder left them.
+ */
+function inkStats({ width, height, channels, colorType, stride, data }: PngScanlines) {
   let ink = 0;
   let minX = width;
   let maxX = -1;
   let minY = height;
   let maxY = -1;
   const gray = colorType === 0 || colorType === 4;
-  const hasAlpha = colorType === 4 || colorType === 6;
+  const alphaAt = colorType === 4 || colorType === 6 ? channels - 1 : -1;
   for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      const p = (y * width + x) * channels;
-      const alpha = hasAlpha ? (pixels[p + channels - 1] ?? 0) : 255;
-      const luma = gray
-        ? (pixels[p] ?? 0)
-        : ((pixels[p] ?? 0) * 299 + (pixels[p + 1] ?? 0) * 587 + (pixels[p + 2] ?? 0) * 114) / 1000;
-      if (alpha < 128 || luma >= 128) continue;
+    let first = -1;
+    let last = -1;
+    for (let x = 0, p = y * (stride + 1) + 1; x < width; x += 1, p += channels) {
+      if (alphaAt >= 0 && data[p + alphaAt]! < 128) continue;
+      // Luma in thousandths, so the comparison with 128 is exact in integers.
+      const dark = gray ? data[p]! < 128 : data[p]! * 299 + data[p + 1]! * 587 + data[p + 2]! * 114 < 128_000;
+      if (!dark) continue;
       ink += 1;
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
+      if (first < 0) first = x;
+      last = x;
     }
+    if (first < 0) continue;
+    if (first < minX) minX = first;
+    if (last > maxX) maxX = last;
+    if (y < minY) minY = y;
+    maxY = y;
   }
   return { ink, span: ink === 0 ? 0 : Math.max(maxX - minX, maxY - minY) + 1 };
 }
@@ -64,12 +70,13 @@ export function checkSignatureImage(bytes: Uint8Array, limits = signatureImageLi
     params,
   });
   if (bytes.length > limits.maxBytes) return fail('too_large', { maxKiB: Math.floor(limits.maxBytes / 1024) });
-  let image: DecodedPng;
+  let image: PngScanlines;
   try {
-    const { width, height } = readPngHeader(bytes);
+    const png = readPng(bytes);
+    const { width, height } = png;
     const sideOk = (side: number) => side >= limits.minSide && side <= limits.maxSide;
     if (!sideOk(width) || !sideOk(height)) return fail('dimensions', { width, height, min: limits.minSide, max: limits.maxSide });
-    image = decodePng(bytes);
+    image = png.scanlines();
   } catch (error) {
     if (error instanceof PngError) return fail(error.problem);
     throw error;

@@ -42,13 +42,16 @@ describe('start-up checks', () => {
     kiosk.core.database.sqlite.exec('DELETE FROM schema_migrations WHERE version >= 3');
     kiosk.core.database.sqlite.exec('DROP TABLE sync_link');
     kiosk.core.database.sqlite.exec(
+      'DROP TRIGGER queue_counts_on_insert; DROP TRIGGER queue_counts_on_delete; DROP TRIGGER queue_counts_on_state; DROP TABLE queue_counts; DROP INDEX registrations_by_supersedes;',
+    );
+    kiosk.core.database.sqlite.exec(
       'DROP TABLE batch_items; DROP TABLE batches; DROP TABLE outbox; DROP TABLE consent_snapshots; DROP TABLE blobs; DROP TABLE kiosk_identity;',
     );
     for (const column of ['content_sha256', 'dedupe_key', 'quarantine_reason', 'acknowledged_at', 'purged_at', 'withdrawal_reason']) {
       kiosk.core.database.sqlite.exec(`DROP INDEX IF EXISTS registrations_by_dedupe_key; DROP INDEX IF EXISTS registrations_by_acknowledged; ALTER TABLE registrations DROP COLUMN ${column}`);
     }
     kiosk = kiosk.reopen();
-    expect(kiosk.core.database.migration).toEqual({ from: 2, to: 5 });
+    expect(kiosk.core.database.migration).toEqual({ from: 2, to: 6 });
     const backups = listBackups(kiosk.dataDir);
     expect(backups.map((b) => b.reason)).toEqual(['pre-migration']);
     const copy = openEncryptedDatabase(backups[0]!.path, databaseKeyOf(kiosk.dataDir));

@@ -10,8 +10,11 @@ function plan(db: Database.Database, sql: string, ...params: unknown[]): string 
   return rows.map((row) => row.detail).join(' | ');
 }
 
+/** What the counts must always equal: every record, counted by state. */
+const RECOUNT_SQL = 'SELECT state, count(*) AS n FROM registrations GROUP BY state ORDER BY state';
+
 describe('queue queries at scale', () => {
-  it('count by state and pick the next batch from indexes, never by scanning the table', () => {
+  it('count by state without reading the records and pick the next batch from an index', () => {
     const db = new Database(':memory:');
     migrate(db, migrations, () => new Date(0));
     db.exec(`
@@ -25,12 +28,14 @@ describe('queue queries at scale', () => {
       ANALYZE;
     `);
     const stats = plan(db, QUEUE_STATS_SQL);
-    expect(stats).toMatch(/USING COVERING INDEX registrations_by_state/);
+    expect(stats).toMatch(/queue_counts/);
+    expect(stats).not.toMatch(/registrations/);
     const ready = plan(db, READY_FOR_BATCH_SQL, '2026-01-02T00:00:00Z', 500);
     expect(ready).toMatch(/USING INDEX outbox_ready/);
     expect(ready).not.toMatch(/TEMP B-TREE/);
-    const rows = db.prepare(QUEUE_STATS_SQL).all();
-    expect(rows).toEqual(expect.arrayContaining([{ state: 'queued', n: 100000 }, { state: 'accepted', n: 900000 }]));
+    const rows = db.prepare(`${QUEUE_STATS_SQL} ORDER BY state`).all();
+    expect(rows).toEqual([{ state: 'accepted', n: 900000 }, { state: 'queued', n: 100000 }]);
+    expect(rows).toEqual(db.prepare(RECOUNT_SQL).all());
     expect(db.prepare(READY_FOR_BATCH_SQL).all('2026-01-02T00:00:00Z', 500)).toHaveLength(500);
   });
 });

@@ -87,6 +87,8 @@ export function createRegistrations(deps: RegistrationsDeps) {
   const log = logger.child('registrations');
   const withdrawalsOf = sqlite.prepare('SELECT supersedes FROM registrations WHERE supersedes = ? AND withdrawal_reason IS NOT NULL').pluck();
   const numberOf = sqlite.prepare('SELECT number FROM registrations WHERE id = ?').pluck();
+  // After every submit and sync change (the queue.changed event): prepared once.
+  const queueStats = sqlite.prepare(QUEUE_STATS_SQL);
   const links: WithdrawalLinks = {
     numberOf: (id) => (numberOf.get(id) as string | undefined) ?? '',
     withdrawn: (id) => withdrawalsOf.get(id) !== undefined,
@@ -124,7 +126,7 @@ export function createRegistrations(deps: RegistrationsDeps) {
       .transaction(() => {
         // Checked inside the transaction: duplicates and corrections read what no other writer can change now.
         const checked = checkSubmission(input, ctx);
-        const title = agreements.get(checked.facts.agreement.id, checked.facts.agreement.version)?.title ?? '';
+        const title = agreements.title(checked.facts.agreement.id, checked.facts.agreement.version) ?? '';
         return writeSubmission(input, checked, { ...ctx, agreementTitle: title });
       })
       .immediate();
@@ -193,7 +195,7 @@ export function createRegistrations(deps: RegistrationsDeps) {
       RegistrationState,
       number
     >;
-    const rows = sqlite.prepare(QUEUE_STATS_SQL).all() as { state: string; n: number }[];
+    const rows = queueStats.all() as { state: string; n: number }[];
     let total = 0;
     for (const row of rows) {
       byState[row.state as RegistrationState] = row.n;

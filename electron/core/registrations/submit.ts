@@ -2,7 +2,7 @@
 // signs, duplicates, corrections), then one BEGIN IMMEDIATE transaction that writes the record,
 // its signed consent snapshot with the signature image, the audit entry and the outbox row. Only
 // a committed transaction is answered with a receipt; a failure inside it leaves nothing behind.
-import { eq, inArray } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Locale } from '../../../shared/i18n';
 import type { Profile } from '../../../shared/domain/profile';
@@ -22,6 +22,7 @@ import {
   type ConsentService,
 } from '../consent';
 import type { Db } from '../db';
+import { preparedPerDb } from '../db/prepared';
 import { outbox, registrations } from '../db/schema';
 import { KioskError } from '../errors';
 import { shanghaiCalendarDate } from '../platform/time';
@@ -49,6 +50,42 @@ export interface SubmitContext {
   serverOffsetMs: number | null;
 }
 
+/** The statements of every submit, prepared once per database. */
+const statements = preparedPerDb((db) => ({
+  byDedupeKey: db
+    .select({ id: registrations.id, number: registrations.number, createdAt: registrations.createdAt, state: registrations.state })
+    .from(registrations)
+    .where(eq(registrations.dedupeKey, sql.placeholder('dedupeKey')))
+    .prepare(),
+  replacedBy: db.select({ id: registrations.id }).from(registrations).where(eq(registrations.supersedes, sql.placeholder('id'))).limit(1).prepare(),
+  kindOf: db.select({ kind: registrations.kind }).from(registrations).where(eq(registrations.id, sql.placeholder('id'))).prepare(),
+  original: db
+    .select({ kind: registrations.kind, state: registrations.state, withdrawalReason: registrations.withdrawalReason })
+    .from(registrations)
+    .where(eq(registrations.id, sql.placeholder('id')))
+    .prepare(),
+  insertRegistration: db
+    .insert(registrations)
+    .values({
+      id: sql.placeholder('id'),
+      number: sql.placeholder('number'),
+      kind: sql.placeholder('kind'),
+      state: sql.placeholder('state'),
+      payload: sql.placeholder('payload'),
+      supersedes: sql.placeholder('supersedes'),
+      operatorId: sql.placeholder('operatorId'),
+      createdAt: sql.placeholder('createdAt'),
+      updatedAt: sql.placeholder('createdAt'),
+      contentSha256: sql.placeholder('contentSha256'),
+      dedupeKey: sql.placeholder('dedupeKey'),
+    })
+    .prepare(),
+  enqueue: db
+    .insert(outbox)
+    .values({ registrationId: sql.placeholder('id'), enqueuedAt: sql.placeholder('at'), nextAttemptAt: sql.placeholder('at') })
+    .prepare(),
+}));
+
 /** The keyed hash that finds the same person or enterprise again, also after retention. */
 export function dedupeKeyOf(payload: RegistrationPayload, consent: ConsentService): string | null {
   if (payload.kind === 'enterprise') return payload.creditCode ? consent.idNumberHash(`USCC:${payload.creditCode}`) : null;
@@ -57,21 +94,8 @@ export function dedupeKeyOf(payload: RegistrationPayload, consent: ConsentServic
 
 /** Earlier records with the same key that no later record replaced. */
 export function findDuplicates(db: Db, dedupeKey: string): DuplicateMatch[] {
-  const rows = db
-    .select({ id: registrations.id, number: registrations.number, createdAt: registrations.createdAt, state: registrations.state })
-    .from(registrations)
-    .where(eq(registrations.dedupeKey, dedupeKey))
-    .all();
-  if (rows.length === 0) return [];
-  const replaced = new Set(
-    db
-      .select({ supersedes: registrations.supersedes })
-      .from(registrations)
-      .where(inArray(registrations.supersedes, rows.map((row) => row.id)))
-      .all()
-      .map((row) => row.supersedes),
-  );
-  return rows.filter((row) => !replaced.has(row.id));
+  const { byDedupeKey, replacedBy } = statements(db);
+  return byDedupeKey.all({ dedupeKey }).filter((row) => replacedBy.get({ id: row.id }) === undefined);
 }
 
 function fail(issues: FieldIssues): never {
@@ -108,25 +132,17 @@ function checkSignerIdentity(payload: RegistrationPayload, facts: CheckedConsent
 
 function checkEnterpriseLink(db: Db, payload: RegistrationPayload): FieldIssues {
   if (payload.kind !== 'individual' || payload.enterprise?.source !== 'kiosk') return {};
-  const row = db
-    .select({ kind: registrations.kind })
-    .from(registrations)
-    .where(eq(registrations.id, payload.enterprise.registrationId))
-    .get();
+  const row = statements(db).kindOf.get({ id: payload.enterprise.registrationId });
   return row?.kind === 'enterprise' ? {} : { 'registration.enterprise': { key: 'registration.enterprise.unknown' } };
 }
 
 function checkSupersedes(db: Db, supersedes: string | undefined, kind: string): FieldIssues {
   if (supersedes === undefined) return {};
-  const original = db
-    .select({ kind: registrations.kind, state: registrations.state, withdrawalReason: registrations.withdrawalReason })
-    .from(registrations)
-    .where(eq(registrations.id, supersedes))
-    .get();
+  const original = statements(db).original.get({ id: supersedes });
   if (!original) return { supersedes: { key: 'registration.supersedes.unknown' } };
   if (original.withdrawalReason !== null) return { supersedes: { key: 'withdrawal.notARegistration' } };
   if (original.kind !== kind) return { supersedes: { key: 'registration.supersedes.kind' } };
-  const replaced = db.select({ id: registrations.id }).from(registrations).where(eq(registrations.supersedes, supersedes)).get();
+  const replaced = statements(db).replacedBy.get({ id: supersedes });
   if (replaced || !CORRECTABLE_STATES.includes(original.state as RegistrationState)) {
     return { supersedes: { key: 'registration.supersedes.closed' } };
   }
@@ -225,21 +241,19 @@ export function writeSubmission(
     snapshot_sha256: snapshot.sha256,
   });
   const state: RegistrationState = 'queued';
-  db.insert(registrations)
-    .values({
-      id,
-      number,
-      kind: payload.kind,
-      state,
-      payload: JSON.stringify(payload),
-      supersedes,
-      operatorId,
-      createdAt,
-      updatedAt: createdAt,
-      contentSha256,
-      dedupeKey,
-    })
-    .run();
+  const { insertRegistration, enqueue } = statements(db);
+  insertRegistration.run({
+    id,
+    number,
+    kind: payload.kind,
+    state,
+    payload: JSON.stringify(payload),
+    supersedes,
+    operatorId,
+    createdAt,
+    contentSha256,
+    dedupeKey,
+  });
   storeConsentSnapshot(db, snapshot, facts);
   appendAudit(db, {
     at: createdAt,
@@ -254,7 +268,7 @@ export function writeSubmission(
       ...(input.duplicateReason ? { duplicateReason: input.duplicateReason } : {}),
     },
   });
-  db.insert(outbox).values({ registrationId: id, enqueuedAt: createdAt, nextAttemptAt: createdAt }).run();
+  enqueue.run({ id, at: createdAt });
   return {
     id,
     number,

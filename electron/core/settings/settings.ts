@@ -1,5 +1,5 @@
 // Kiosk settings: a typed set of known keys with defaults, stored as JSON in the settings table.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { locales } from '../../../shared/i18n/catalog';
 import { ProfileIdSchema } from '../../../shared/domain/profile';
@@ -43,13 +43,26 @@ export interface Settings {
 }
 
 export function createSettings(db: Db, clock: Clock): Settings {
+  const stored = db
+    .select({ value: settingsTable.value })
+    .from(settingsTable)
+    .where(eq(settingsTable.key, sql.placeholder('key')))
+    .prepare();
+  // The value each key was last parsed to, with the stored text it came from. Every get reads the
+  // row (a primary-key look-up) and parses again only when the text differs, so a change is seen at
+  // once whoever made it (this kiosk, the CLI, a transaction later rolled back).
+  const parsed = new Map<SettingKey, { text: string | undefined; value: unknown }>();
   return {
     get(key) {
-      const row = db.select().from(settingsTable).where(eq(settingsTable.key, key)).get();
+      const text = stored.get({ key })?.value;
+      const known = parsed.get(key);
+      if (known && known.text === text) return known.value as SettingValue<typeof key>;
       const schema = settingSchemas[key];
-      const parsed = schema.safeParse(row ? JSON.parse(row.value) : undefined);
+      const result = schema.safeParse(text === undefined ? undefined : JSON.parse(text));
       // A stored value that no longer validates falls back to the default instead of breaking start-up.
-      return (parsed.success ? parsed.data : schema.parse(undefined)) as SettingValue<typeof key>;
+      const value = (result.success ? result.data : schema.parse(undefined)) as SettingValue<typeof key>;
+      parsed.set(key, { text, value });
+      return value;
     },
     set(key, value) {
       const json = JSON.stringify(settingSchemas[key].parse(value));

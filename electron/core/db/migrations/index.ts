@@ -7,5 +7,6 @@ import { migration0002 } from './0002-agreement-versions';
 import { migration0003 } from './0003-consent-and-outbox';
 import { migration0004 } from './0004-sync-link';
 import { migration0005 } from './0005-withdrawals';
+import { migration0006 } from './0006-queue-counts';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];

@@ -1,0 +1,110 @@
+// The queue counts (the queue.changed event, `queue stats`) come from a table the database keeps in
+// the transaction of every change to a record. After every kind of change the kiosk makes they
+// equal a full count of the records, state by state.
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { afterEach, describe, expect, it } from 'vitest';
+import { newClientContext, type ClientContext } from '../../electron/core';
+import type { OperationInput, OperationName, OperationOutput } from '../../shared/api/contract';
+import { registrationStates, type QueueStats, type RegistrationState } from '../../shared/domain/registration';
+import { sampleSubmission } from '../support/submission';
+import { startTestPlatform, type TestPlatform } from '../platform/testPlatform';
+import { createSyncKiosk, saveRegistrations, type SyncKiosk } from './support';
+
+let platform: TestPlatform;
+let kiosk: SyncKiosk;
+
+afterEach(async () => {
+  kiosk?.dispose();
+  await platform?.stop();
+});
+
+async function call<K extends OperationName>(client: ClientContext, operation: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
+  const result = await kiosk.core.dispatch(operation, input, client);
+  if (!result.ok) throw new Error(`${operation}: ${result.error.code}: ${result.error.message}`);
+  return result.value as OperationOutput<K>;
+}
+
+/** Every record counted, the slow way. */
+function recount(): QueueStats {
+  const byState = Object.fromEntries(registrationStates.map((state) => [state, 0])) as Record<RegistrationState, number>;
+  const rows = kiosk.core.database.sqlite.prepare('SELECT state, count(*) AS n FROM registrations GROUP BY state').all() as { state: RegistrationState; n: number }[];
+  for (const { state, n } of rows) byState[state] = n;
+  return { byState, total: rows.reduce((sum, row) => sum + row.n, 0) };
+}
+
+/** Rewrites a saved record's payload under a matching content hash, as in test/sync/console.test.ts. */
+function editPayload(id: string, change: Record<string, unknown>): void {
+  const { sqlite } = kiosk.core.database;
+  const row = sqlite.prepare('SELECT r.*, s.sha256 AS snapshot FROM registrations r JOIN consent_snapshots s ON s.registration_id = r.id WHERE r.id = ?').get(id) as Record<string, string | null>;
+  const payload = { ...(JSON.parse(String(row.payload)) as Record<string, unknown>), ...change };
+  const content = canonicalize({ record_id: row.id, kind: row.kind, number: row.number, created_at: row.created_at, supersedes: row.supersedes, payload, snapshot_sha256: row.snapshot }) ?? '';
+  sqlite.prepare('UPDATE registrations SET payload = ?, content_sha256 = ? WHERE id = ?').run(JSON.stringify(payload), createHash('sha256').update(content).digest('hex'), id);
+}
+
+describe('the queue counts', () => {
+  it('equal a full recount after submits, a correction, every sync outcome, quarantine, retry, discard and purge', async () => {
+    platform = await startTestPlatform();
+    kiosk = createSyncKiosk();
+    const announced: QueueStats[] = [];
+    kiosk.core.events.subscribe((event) => {
+      if (event.type === 'queue.changed') announced.push(event.stats);
+    });
+    const exact = () => {
+      const counted = recount();
+      expect(kiosk.core.registrations.stats()).toEqual(counted);
+      return counted;
+    };
+    const lastAnnouncedIsExact = () => expect(announced.at(-1)).toEqual(recount());
+
+    const admin = newClientContext();
+    await saveRegistrations(kiosk.core, kiosk.clock, 0);
+    await call(admin, 'session.login', { staffId: 'it01', pin: '246810' });
+    await call(admin, 'operators.add', { staffId: 'it02', name: '赵工', role: 'it_admin', pin: '975310' });
+    await call(admin, 'operators.add', { staffId: 'op01', name: '李前台', role: 'operator', pin: '135790' });
+    const operator = newClientContext();
+    await call(operator, 'session.login', { staffId: 'op01', pin: '135790' });
+    expect(exact().total).toBe(0);
+
+    // Submits through the API, and a correction of the first.
+    const first = await call(operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock));
+    lastAnnouncedIsExact();
+    await call(operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock));
+    await call(operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { supersedes: first.id }));
+    lastAnnouncedIsExact();
+    expect(exact().byState.queued).toBe(3);
+
+    await call(admin, 'sync.enrol', { platformUrl: platform.platform.url, code: platform.platform.enrolmentCode() });
+    const ids = await saveRegistrations(kiosk.core, kiosk.clock, 6);
+    const [rejected, again] = [ids[1] ?? '', ids[4] ?? ''];
+    editPayload(rejected, { mobile: '12345' });
+    expect(exact().byState.queued).toBe(9);
+
+    // A pass: accepted and rejected (quarantined).
+    expect((await call(admin, 'sync.runNow', {})).outcomes).toMatchObject({ accepted: 8, rejected: 1 });
+    lastAnnouncedIsExact();
+    expect(exact().byState).toMatchObject({ accepted: 8, quarantined: 1, queued: 0, sending: 0 });
+
+    // The same record sent again with the same content: the platform answers duplicate.
+    const { sqlite } = kiosk.core.database;
+    sqlite.prepare("UPDATE registrations SET state = 'queued', acknowledged_at = NULL WHERE id = ?").run(again);
+    sqlite.prepare('INSERT INTO outbox (registration_id, enqueued_at, next_attempt_at) VALUES (?, ?, ?)').run(again, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+    exact();
+    expect((await call(admin, 'sync.runNow', {})).outcomes).toMatchObject({ duplicate: 1 });
+    lastAnnouncedIsExact();
+    expect(exact().byState).toMatchObject({ accepted: 7, duplicate: 1, quarantined: 1 });
+
+    // Quarantine: retried (queued), refused again, then discarded with a second admin.
+    await call(admin, 'sync.retry', { registrationId: rejected });
+    expect(exact().byState).toMatchObject({ queued: 1, quarantined: 0 });
+    await call(admin, 'sync.runNow', {});
+    lastAnnouncedIsExact();
+    await call(admin, 'sync.discard', { registrationId: rejected, confirmStaffId: 'it02', confirmPin: '975310' });
+    expect(exact().byState).toMatchObject({ quarantined: 0, discarded: 1 });
+
+    // Retention: after the period every acknowledged and discarded record is purged.
+    kiosk.clock.advance(31 * 24 * 3600 * 1000);
+    expect(kiosk.core.retention.purgeDue().purged).toBe(9);
+    expect(exact()).toMatchObject({ byState: { purged: 9, accepted: 0, duplicate: 0, discarded: 0 }, total: 9 });
+  });
+});
