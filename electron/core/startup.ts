@@ -1,5 +1,6 @@
 // Composition for the processes that run core outside Electron (the loopback host and the CLI):
 // key file store, file logger, system clock. Start-up failures become a message a person can act on.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { translate, type Locale } from '../../shared/i18n';
@@ -14,6 +15,18 @@ import { createFileLogger } from './platform/logger';
 /** The project's resources folder, for processes that run from the source tree. */
 export const PROJECT_RESOURCES_DIR = fileURLToPath(new URL('../../resources', import.meta.url));
 
+/** The kiosk's version as package.json gives it (the Electron app reports `app.getVersion()`, the same field). */
+export function projectVersion(): string {
+  try {
+    const text = readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8');
+    const version = (JSON.parse(text) as { version?: unknown }).version;
+    return typeof version === 'string' && version !== '' ? version : 'unknown';
+  } catch {
+    // Only the heartbeat reads it: a missing file must not stop the kiosk from starting.
+    return 'unknown';
+  }
+}
+
 export function openCoreWithFileKeys(dataDir: string): KioskCore {
   const logger = createFileLogger(dataDir, systemClock);
   return createKioskCore({
@@ -22,6 +35,7 @@ export function openCoreWithFileKeys(dataDir: string): KioskCore {
     clock: systemClock,
     keyStore: new FileKeyStore(dataDir),
     logger,
+    appVersion: projectVersion(),
   });
 }
 

@@ -58,6 +58,7 @@ function start(dataDir: string, logger: Logger): { core: KioskCore; window: Brow
     clock: systemClock,
     keyStore,
     logger,
+    appVersion: app.getVersion(),
   });
   guardQuit({ app, activity: core.activity, logger: logger.child('quit'), schedule: scheduleTimer });
   app.on('will-quit', () => core.close());
