@@ -19,8 +19,18 @@ import { noCounts, type AppliedCounts, type BatchStore, type BuiltRecord } from 
 import { buildHeartbeat, type HeartbeatDeps } from './heartbeat';
 import type { LinkStore, PlatformLink } from './link';
 import { PlatformError, type PlatformClient } from './platformClient';
+import type { PassLock } from './passLock';
 import type { QueueFigures } from './queueFigures';
 import { ReceiptError, verifyReceipt } from './receipts';
+
+/**
+ * A batch the platform answered 500 this often (its records' failed sends) is set aside: what the
+ * platform holds is marked, the rest go back to the queue to be tried in halves, and a record that
+ * fails alone waits longer each time. One record the platform fails on cannot hold up the queue
+ * (a 500 is not a refusal, so nothing is quarantined: the platform may simply be broken for a while).
+ */
+export const SET_ASIDE_AFTER_FAILURES = 3;
+const SET_ASIDE_MAX_DELAY_MS = 60 * 60_000;
 
 /** Milliseconds-level timings; production takes them from settings, tests pass small ones. */
 export interface SyncTuning {
@@ -48,6 +58,8 @@ export interface SyncEngineDeps {
   random(): number;
   emit(event: KioskEvent): void;
   onQueueChanged(): void;
+  /** One pass at a time per data folder, across processes (passLock.ts). */
+  passLock: PassLock;
 }
 
 function emptyOutcome(): SyncPassOutcome {
@@ -86,22 +98,46 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     if (progress) deps.emit({ type: 'sync.progress', progress: { ...progress }, batchId, outcomes: counts });
   }
 
+  /** Closes a batch from what the platform holds: held ids are done, the rest are due again at `retryAt`. */
+  async function reconcileBatch(link: PlatformLink, batchId: string, retryAt: Date | null) {
+    const ids = batches.ids(batchId);
+    const held = new Map<string, { contentSha256: string }>();
+    for (let start = 0; start < ids.length; start += limits.maxLookupIds) {
+      const answer = await client.lookup(link, ids.slice(start, start + limits.maxLookupIds));
+      for (const record of answer.records) held.set(record.record_id, { contentSha256: record.content_sha256 });
+    }
+    const now = clock.now();
+    const counts = batches.reconcile(batchId, held, batches.contentHashes(batchId), now, retryAt ?? now);
+    deps.onQueueChanged();
+    return counts;
+  }
+
   /** Closes network batches a previous process left open: held ids are done, the rest go back to the queue. */
   async function reconcileOpen(link: PlatformLink): Promise<void> {
     for (const open of batches.open().filter((batch) => batch.transport === 'network')) {
       await deps.activity.during('sync', async () => {
-        const ids = batches.ids(open.id);
-        const held = new Map<string, { contentSha256: string }>();
-        for (let start = 0; start < ids.length; start += limits.maxLookupIds) {
-          const answer = await client.lookup(link, ids.slice(start, start + limits.maxLookupIds));
-          for (const record of answer.records) held.set(record.record_id, { contentSha256: record.content_sha256 });
-        }
-        const now = clock.now();
-        const counts = batches.reconcile(open.id, held, batches.contentHashes(open.id), now, now);
+        const counts = await reconcileBatch(link, open.id, null);
         log.log('info', 'sync.reconciled', { batchId: open.id, ...counts });
-        deps.onQueueChanged();
       });
     }
+  }
+
+  /**
+   * After a 500: below the threshold the batch stays open for a resend (thrown on, so the pass
+   * backs off). At it, the batch is set aside (see SET_ASIDE_AFTER_FAILURES): split in halves due
+   * now, or, alone, due again after a delay that doubles with each failure — and the pass ends, so
+   * a platform failing on everything is not asked once per record.
+   */
+  async function setAsideAfter500(link: PlatformLink, batchId: string, size: number, error: PlatformError, shrink: (size: number) => void): Promise<void> {
+    batches.markFailed(batchId, error.code);
+    const attempts = batches.attempts(batchId);
+    if (attempts < SET_ASIDE_AFTER_FAILURES) throw error;
+    const alone = size === 1;
+    const delayMs = Math.min(SET_ASIDE_MAX_DELAY_MS, deps.tuning().intervalMs * 2 ** (attempts - SET_ASIDE_AFTER_FAILURES));
+    const counts = await reconcileBatch(link, batchId, alone ? new Date(clock.now().getTime() + delayMs) : null);
+    log.log('warn', 'sync.batch.setAside', { batchId, attempts, records: size, ...counts, ...(alone ? { delayMs } : {}) });
+    if (alone) throw error;
+    shrink(Math.max(1, Math.floor(size / 2)));
   }
 
   /**
@@ -119,6 +155,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   ): Promise<void> {
     await deps.activity.during('sync', async () => {
       const records = cutRecords ?? batches.recordsOf(batchId);
+      deps.passLock.refresh(clock.now());
       batches.markSent(batchId, clock.now());
       let answer;
       try {
@@ -135,6 +172,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           }
           log.log('warn', 'sync.batch.refused', { batchId, status: error.status, records: records.length });
           deps.onQueueChanged();
+          return;
+        }
+        if (error.kind === 'http' && error.status === 500) {
+          await setAsideAfter500(link, batchId, records.length, error, shrink);
           return;
         }
         if (error.kind === 'http' && error.errorCode === 'batch_id_reused') {
@@ -197,6 +238,22 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       outcome.pending = deps.figures().pending;
       return outcome;
     }
+    const lock = deps.passLock.acquire(clock.now());
+    if (!lock.ok) {
+      // Another process on this data folder is in a pass: it sends what is due; try again later.
+      log.log('info', 'sync.pass.busy', { pid: lock.owner.pid, since: lock.owner.since });
+      outcome.error = 'busy';
+      outcome.pending = deps.figures().pending;
+      return outcome;
+    }
+    try {
+      return await passHoldingLock(link, outcome);
+    } finally {
+      deps.passLock.release();
+    }
+  }
+
+  async function passHoldingLock(link: PlatformLink, outcome: SyncPassOutcome): Promise<SyncPassOutcome> {
     progress = { sent: 0, total: deps.figures().pending };
     deps.emit({ type: 'sync.run', phase: 'started', outcome: null });
     reportProgress(null, null);
@@ -243,7 +300,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   /** When the loop runs by itself next: the interval after a clean pass, backoff after a failure. */
   function scheduleAfter(outcome: SyncPassOutcome): void {
     if (!started) return;
-    if (outcome.error === 'not_enrolled') return schedule(deps.tuning().intervalMs);
+    if (outcome.error === 'not_enrolled' || outcome.error === 'busy') return schedule(deps.tuning().intervalMs);
     if (outcome.error === null) return schedule(deps.tuning().intervalMs);
     schedule(nextDelayMs(policy(), links.state().failures, deps.random(), lastRetryAfterMs));
   }
