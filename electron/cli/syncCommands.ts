@@ -47,6 +47,7 @@ export async function runSyncCommand(words: string[], flags: Flags, context: Syn
   if (first === 'sync' && second === 'run' && rest.length === 0) {
     const outcome = await context.withCore((core) => core.sync.runNow());
     if (outcome.error === 'not_enrolled') throw context.fail(translate(locale, 'errors.sync_not_enrolled'));
+    if (outcome.error === 'busy') throw context.fail(translate(locale, 'sync.cli.busy'), SYNC_INCOMPLETE_EXIT);
     const params = { batches: outcome.batches, ...outcome.outcomes, pending: outcome.pending, error: outcome.error ?? '' };
     io.out(flags.json === true ? JSON.stringify(outcome) : translate(locale, outcome.error ? 'sync.cli.passFailed' : 'sync.cli.passDone', params));
     if (outcome.error) throw context.fail(translate(locale, 'sync.cli.passFailed', params), SYNC_INCOMPLETE_EXIT);

@@ -33,6 +33,7 @@ export const consoleMessages = defineCatalog({
     'console.age.days': '{{days}} 天 {{hours}} 小时',
 
     'console.run.button': '立即同步',
+    'console.run.busy': '另一个程序（例如命令行同步）正在同步本数据目录；它完成后本机会按计划继续同步。',
     'console.run.progress': '已发送 {{sent}} / {{total}} 条',
     'console.run.batchResult': '批次 {{batch}}：接收 {{accepted}}，重复 {{duplicate}}，冲突 {{conflict}}，拒收 {{rejected}}',
     'console.run.done': '本轮同步完成：{{batches}} 个批次，接收 {{accepted}}，重复 {{duplicate}}，冲突 {{conflict}}，拒收 {{rejected}}；仍待同步 {{pending}} 条。',
@@ -156,6 +157,7 @@ export const consoleMessages = defineCatalog({
     'console.age.days': '{{days}} d {{hours}} h',
 
     'console.run.button': 'Sync now',
+    'console.run.busy': 'Another program (a command-line sync, for example) is syncing this data folder; this kiosk goes on syncing on schedule when it has finished.',
     'console.run.progress': '{{sent}} / {{total}} records sent',
     'console.run.batchResult': 'Batch {{batch}}: accepted {{accepted}}, duplicate {{duplicate}}, conflict {{conflict}}, rejected {{rejected}}',
     'console.run.done': 'Sync done: {{batches}} batches, accepted {{accepted}}, duplicate {{duplicate}}, conflict {{conflict}}, rejected {{rejected}}; {{pending}} still waiting.',

@@ -24,6 +24,7 @@ export const syncMessages = defineCatalog({
     'sync.cli.enrolled': '已在 {{platformUrl}} 登记，本机编号 {{kioskId}}，平台密钥 {{shortKeyId}}。',
     'sync.cli.passDone':
       '同步完成：{{batches}} 个批次，接收 {{accepted}}，重复 {{duplicate}}，冲突 {{conflict}}，拒收 {{rejected}}；仍待同步 {{pending}}。',
+    'sync.cli.busy': '另一个程序（例如正在运行的登记机）正在同步本数据目录，本次未发送。它会发送到期的记录；如需立即同步，请稍后再试。',
     'sync.cli.passFailed':
       '同步中断（{{error}}）：{{batches}} 个批次，接收 {{accepted}}，重复 {{duplicate}}，冲突 {{conflict}}，拒收 {{rejected}}；仍待同步 {{pending}}。',
     'sync.cli.exported': '已将 {{count}} 条记录（批次 {{batchId}}）写入 {{file}}。',
@@ -52,6 +53,7 @@ export const syncMessages = defineCatalog({
     'sync.cli.enrolled': 'Enrolled with {{platformUrl}}: kiosk {{kioskId}}, platform key {{shortKeyId}}.',
     'sync.cli.passDone':
       'Sync done: {{batches}} batches, accepted {{accepted}}, duplicate {{duplicate}}, conflict {{conflict}}, rejected {{rejected}}; {{pending}} still pending.',
+    'sync.cli.busy': 'Another program (the running kiosk, for example) is syncing this data folder, so nothing was sent. It sends what is due; to sync now, try again in a moment.',
     'sync.cli.passFailed':
       'Sync stopped ({{error}}): {{batches}} batches, accepted {{accepted}}, duplicate {{duplicate}}, conflict {{conflict}}, rejected {{rejected}}; {{pending}} still pending.',
     'sync.cli.exported': '{{count}} records (batch {{batchId}}) written to {{file}}.',

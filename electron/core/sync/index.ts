@@ -23,6 +23,7 @@ import { createLinkStore } from './link';
 import { createOfflineTransfer } from './offlineTransfer';
 import { createPlatformClient, PlatformError, type FetchFunction } from './platformClient';
 import { createQuarantine } from './quarantine';
+import { createPassLock } from './passLock';
 import { createQueueFigures } from './queueFigures';
 import { createWireRecords } from './wireRecords';
 
@@ -104,6 +105,7 @@ export function createSync(deps: SyncDeps) {
     random: environment.random,
     emit: deps.emit,
     onQueueChanged: deps.onQueueChanged,
+    passLock: createPassLock(deps.dataDir),
   });
   const history = createBatchHistory(sqlite);
   const quarantine = createQuarantine({ db: deps.db, sqlite, clock });

@@ -32,6 +32,7 @@ export function SyncStatusCard({ live }: { live: SyncLive }) {
     const result = await client.call('sync.runNow', {});
     setAsked(false);
     if (!result.ok) setNotice({ type: 'error', text: t('console.failed', { reason: result.error.message }) });
+    else if (result.value.error === 'busy') setNotice({ type: 'info', text: t('console.run.busy') });
     else
       setNotice({
         type: result.value.error ? 'error' : 'success',
