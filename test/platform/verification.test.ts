@@ -21,11 +21,6 @@ async function outcomes(token: string, records: unknown[]): Promise<RecordOutcom
   return BatchResponseSchema.parse(reply.json).outcomes;
 }
 
-async function enrolled(): Promise<{ kiosk: TestKiosk; token: string }> {
-  const kiosk = new TestKiosk();
-  return { kiosk, token: await t.enrol(kiosk) };
-}
-
 /** Changes the snapshot body in place (one value), keeping everything else as sent. */
 function editBody(record: WireRecord, edit: (body: Record<string, unknown>) => void): string {
   const body = JSON.parse(record.snapshot.body) as Record<string, unknown>;
@@ -35,7 +30,7 @@ function editBody(record: WireRecord, edit: (body: Record<string, unknown>) => v
 
 describe('a tampered record is rejected', () => {
   it('snapshot body changed, hash left: the body hash check', async () => {
-    const { kiosk, token } = await enrolled();
+    const { kiosk, token } = await t.enrolledKiosk();
     const record = kiosk.record();
     const body = editBody(record, (b) => (b.operator_id = 'op99'));
     const [outcome] = await outcomes(token, [{ ...record, snapshot: { ...record.snapshot, body } }]);
@@ -44,7 +39,7 @@ describe('a tampered record is rejected', () => {
   });
 
   it('snapshot body changed and every hash recomputed: the kiosk signature check', async () => {
-    const { kiosk, token } = await enrolled();
+    const { kiosk, token } = await t.enrolledKiosk();
     const record = kiosk.record();
     const body = editBody(record, (b) => (b.operator_id = 'op99'));
     const forged = withContentHash({ ...record, snapshot: { ...record.snapshot, body, sha256: sha256Hex(body) } }, kiosk.signingKey);
@@ -53,7 +48,7 @@ describe('a tampered record is rejected', () => {
   });
 
   it('payload changed and content hash recomputed without the kiosk key: the record signature check', async () => {
-    const { kiosk, token } = await enrolled();
+    const { kiosk, token } = await t.enrolledKiosk();
     const record = kiosk.record();
     const forged = withContentHash({ ...record, payload: { ...record.payload, mobile: '13800138000' } });
     const [outcome] = await outcomes(token, [forged]);
@@ -61,7 +56,7 @@ describe('a tampered record is rejected', () => {
   });
 
   it("signed by another kiosk's key: snapshot signature and kiosk checks", async () => {
-    const { kiosk, token } = await enrolled();
+    const { kiosk, token } = await t.enrolledKiosk();
     const stranger = new TestKiosk();
     const foreign = withContentHash(stranger.record(), kiosk.signingKey);
     const [outcome] = await outcomes(token, [foreign]);
@@ -69,7 +64,7 @@ describe('a tampered record is rejected', () => {
   });
 
   it("another record's snapshot: the record id check", async () => {
-    const { kiosk, token } = await enrolled();
+    const { kiosk, token } = await t.enrolledKiosk();
     const record = kiosk.record();
     const moved = withContentHash({ ...record, record_id: uuidv7() }, kiosk.signingKey);
     const [outcome] = await outcomes(token, [moved]);
@@ -77,14 +72,14 @@ describe('a tampered record is rejected', () => {
   });
 
   it('another signature image: the image hash check', async () => {
-    const { kiosk, token } = await enrolled();
+    const { kiosk, token } = await t.enrolledKiosk();
     const record = kiosk.record();
     const [outcome] = await outcomes(token, [{ ...record, signature_png: signaturePng({ phase: 1 }).toString('base64') }]);
     expect(outcome?.errors).toEqual([{ field: 'signature_png', reason: rejectionReasons.signatureImage }]);
   });
 
   it('a consent text changed or missing: the consent text check', async () => {
-    const { kiosk, token } = await enrolled();
+    const { kiosk, token } = await t.enrolledKiosk();
     const [a, b] = kiosk.records(2) as [WireRecord, WireRecord];
     const [item = '', text = ''] = Object.entries(a.consent_texts)[0] ?? [];
     const changed = { ...a, consent_texts: { ...a.consent_texts, [item]: `${text}。` } };
@@ -95,7 +90,7 @@ describe('a tampered record is rejected', () => {
   });
 
   it('and the untouched record is accepted afterwards', async () => {
-    const { kiosk, token } = await enrolled();
+    const { kiosk, token } = await t.enrolledKiosk();
     const record = kiosk.record();
     await outcomes(token, [{ ...record, signature_png: signaturePng({ phase: 1 }).toString('base64') }]);
     expect((await outcomes(token, [record]))[0]?.outcome).toBe('accepted');
@@ -109,7 +104,7 @@ describe('the chain per kiosk', () => {
   }
 
   it('accepts records that arrive before their predecessor, flags the gap, and links them when it arrives', async () => {
-    const { kiosk, token } = await enrolled();
+    const { kiosk, token } = await t.enrolledKiosk();
     const [r1, r2, r3] = kiosk.records(3) as [WireRecord, WireRecord, WireRecord];
     expect((await outcomes(token, [r1, r3])).map((o) => o.outcome)).toEqual(['accepted', 'accepted']);
     const chainOf = async () => (await t.held()).filter((r) => r.kiosk_id === kiosk.kioskId).map((r) => [r.seq, r.chain]);
@@ -119,7 +114,7 @@ describe('the chain per kiosk', () => {
   });
 
   it('rejects a second record at a place the chain already has (a fork)', async () => {
-    const { kiosk, token } = await enrolled();
+    const { kiosk, token } = await t.enrolledKiosk();
     const r1 = kiosk.record();
     const other = fork(kiosk);
     const r2 = kiosk.record();
@@ -130,7 +125,7 @@ describe('the chain per kiosk', () => {
   });
 
   it('rejects a record its held successor does not link to, and one that does not link to its held predecessor', async () => {
-    const { kiosk, token } = await enrolled();
+    const { kiosk, token } = await t.enrolledKiosk();
     const r1 = kiosk.record();
     const other = fork(kiosk);
     const [r2, r3] = kiosk.records(2) as [WireRecord, WireRecord];
@@ -144,7 +139,7 @@ describe('the chain per kiosk', () => {
   });
 
   it('rejects a first record that does not start the chain', async () => {
-    const { kiosk, token } = await enrolled();
+    const { kiosk, token } = await t.enrolledKiosk();
     kiosk.record();
     const r2 = kiosk.record();
     const renumbered = withContentHash({ ...r2, snapshot: { ...r2.snapshot, seq: 1 } }, kiosk.signingKey);

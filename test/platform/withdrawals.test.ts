@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { BatchResponseSchema, LookupResponseSchema, rejectionReasons, type BatchResponse } from '../../shared/sync';
+import { LookupResponseSchema, rejectionReasons } from '../../shared/sync';
 import { answer } from './testClient';
-import { signedWithdrawal, TestKiosk } from './testKiosk';
+import { signedWithdrawal } from './testKiosk';
 import { startTestPlatform, type TestPlatform } from './testPlatform';
 
 let t: TestPlatform;
@@ -11,23 +11,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-async function enrolled(): Promise<{ kiosk: TestKiosk; token: string }> {
-  const kiosk = new TestKiosk();
-  return { kiosk, token: await t.enrol(kiosk) };
-}
-
-async function sendOk(token: string, records: unknown[], batchId = uuidv7()): Promise<BatchResponse> {
-  const reply = answer(await t.send(token, batchId, records));
-  expect(reply.status, reply.text).toBe(200);
-  return BatchResponseSchema.parse(reply.json);
-}
-
 describe('withdrawals in POST /v1/batches', () => {
   it('accepts a withdrawal sent with the record it withdraws, keeps the record as received and links the two', async () => {
-    const { kiosk, token } = await enrolled();
+    const { kiosk, token } = await t.enrolledKiosk();
     const record = kiosk.record();
     const withdrawal = kiosk.withdrawal(record.record_id);
-    const response = await sendOk(token, [record, withdrawal]);
+    const response = await t.sendOk(token, [record, withdrawal]);
     expect(response.outcomes.map((o) => [o.record_id, o.outcome])).toEqual([
       [record.record_id, 'accepted'],
       [withdrawal.record_id, 'accepted'],
@@ -42,33 +31,33 @@ describe('withdrawals in POST /v1/batches', () => {
   });
 
   it('answers duplicate to a resend and conflict to other content under the same id', async () => {
-    const { kiosk, token } = await enrolled();
+    const { kiosk, token } = await t.enrolledKiosk();
     const record = kiosk.record();
     const withdrawal = kiosk.withdrawal(record.record_id);
-    await sendOk(token, [record, withdrawal]);
-    expect((await sendOk(token, [withdrawal])).outcomes[0]).toMatchObject({ outcome: 'duplicate' });
+    await t.sendOk(token, [record, withdrawal]);
+    expect((await t.sendOk(token, [withdrawal])).outcomes[0]).toMatchObject({ outcome: 'duplicate' });
     const other = signedWithdrawal({ ...withdrawal, reason: '改了原因' }, kiosk.signingKey);
-    expect((await sendOk(token, [other])).outcomes[0]).toMatchObject({ outcome: 'conflict', held_content_sha256: withdrawal.content_sha256 });
+    expect((await t.sendOk(token, [other])).outcomes[0]).toMatchObject({ outcome: 'conflict', held_content_sha256: withdrawal.content_sha256 });
     // A registration sent under a withdrawal's id is a conflict too: ids are unique across both.
     const clash = kiosk.record({ recordId: withdrawal.record_id });
-    expect((await sendOk(token, [clash])).outcomes[0]).toMatchObject({ outcome: 'conflict', held_content_sha256: withdrawal.content_sha256 });
+    expect((await t.sendOk(token, [clash])).outcomes[0]).toMatchObject({ outcome: 'conflict', held_content_sha256: withdrawal.content_sha256 });
   });
 
   it('keeps a withdrawal of a record it never received, and says so', async () => {
-    const { kiosk, token } = await enrolled();
+    const { kiosk, token } = await t.enrolledKiosk();
     const never = uuidv7();
     const withdrawal = kiosk.withdrawal(never);
-    expect((await sendOk(token, [withdrawal])).outcomes[0]).toMatchObject({ outcome: 'accepted' });
+    expect((await t.sendOk(token, [withdrawal])).outcomes[0]).toMatchObject({ outcome: 'accepted' });
     expect((await t.withdrawals()).find((w) => w.record_id === withdrawal.record_id)).toMatchObject({ withdraws: never, withdraws_held: false });
   });
 
   it('rejects, each with its reason: a changed byte, another key, itself, another kiosk\'s record, another kind, a second withdrawal', async () => {
-    const { kiosk, token } = await enrolled();
-    const { kiosk: stranger, token: strangerToken } = await enrolled();
+    const { kiosk, token } = await t.enrolledKiosk();
+    const { kiosk: stranger, token: strangerToken } = await t.enrolledKiosk();
     const record = kiosk.record();
     const foreign = stranger.record();
-    await sendOk(token, [record]);
-    await sendOk(strangerToken, [foreign]);
+    await t.sendOk(token, [record]);
+    await t.sendOk(strangerToken, [foreign]);
     const tampered = { ...kiosk.withdrawal(record.record_id), reason: '被改动' };
     const wrongKey = signedWithdrawal(kiosk.withdrawal(record.record_id), stranger.signingKey);
     const self = (() => {
@@ -78,7 +67,7 @@ describe('withdrawals in POST /v1/batches', () => {
     const ofForeign = kiosk.withdrawal(foreign.record_id);
     const ofOtherKind = kiosk.withdrawal(record.record_id, { kind: 'enterprise' });
     const malformed = { ...kiosk.withdrawal(record.record_id), reason: '' };
-    const response = await sendOk(token, [tampered, wrongKey, self, ofForeign, ofOtherKind, malformed]);
+    const response = await t.sendOk(token, [tampered, wrongKey, self, ofForeign, ofOtherKind, malformed]);
     expect(response.outcomes.map((o) => [o.outcome, o.errors[0]?.field, o.errors[0]?.reason])).toEqual([
       ['rejected', 'content_sha256', rejectionReasons.contentHash],
       ['rejected', 'record_signature', rejectionReasons.recordSignature],
@@ -89,7 +78,7 @@ describe('withdrawals in POST /v1/batches', () => {
     ]);
     const first = kiosk.withdrawal(record.record_id);
     const second = kiosk.withdrawal(record.record_id);
-    expect((await sendOk(token, [first, second])).outcomes.map((o) => [o.outcome, o.errors[0]?.reason])).toEqual([
+    expect((await t.sendOk(token, [first, second])).outcomes.map((o) => [o.outcome, o.errors[0]?.reason])).toEqual([
       ['accepted', undefined],
       ['rejected', rejectionReasons.withdrawnAlready],
     ]);

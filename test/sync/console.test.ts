@@ -2,10 +2,9 @@
 // nothing, history with per-record outcomes, retry, and discard with a second IT admin's PIN.
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli';
-import { newClientContext, type ClientContext } from '../../electron/core';
-import type { OperationInput, OperationName, OperationOutput } from '../../shared/api/contract';
+import { callOk } from '../support/core';
 import { startTestPlatform, type TestPlatform } from '../platform/testPlatform';
-import { createSyncKiosk, poisonRecord, saveRegistrations, type SyncKiosk } from './support';
+import { createSyncKiosk, poisonRecord, saveRegistrations, syncAccounts, type SyncKiosk } from './support';
 
 let platform: TestPlatform;
 let kiosk: SyncKiosk;
@@ -15,71 +14,54 @@ afterEach(async () => {
   await platform?.stop();
 });
 
-async function call<K extends OperationName>(client: ClientContext, operation: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
-  const result = await kiosk.core.dispatch(operation, input, client);
-  if (!result.ok) throw new Error(`${operation}: ${result.error.code}: ${result.error.message}`);
-  return result.value as OperationOutput<K>;
-}
-
-async function accounts() {
-  const admin = newClientContext();
-  await saveRegistrations(kiosk.core, kiosk.clock, 0);
-  await call(admin, 'session.login', { staffId: 'it01', pin: '246810' });
-  await call(admin, 'operators.add', { staffId: 'it02', name: '赵工', role: 'it_admin', pin: '975310' });
-  await call(admin, 'operators.add', { staffId: 'op01', name: '李前台', role: 'operator', pin: '135790' });
-  const operator = newClientContext();
-  await call(operator, 'session.login', { staffId: 'op01', pin: '135790' });
-  return { admin, operator };
-}
-
 describe('the sync operations', () => {
   it('enrol, status for operators, run, history, quarantine, retry and a discard two admins agree on', async () => {
     platform = await startTestPlatform();
     kiosk = createSyncKiosk();
-    const { admin, operator } = await accounts();
+    const { admin, operator } = await syncAccounts(kiosk.core, kiosk.clock);
 
     const badUrl = await kiosk.core.dispatch('sync.enrol', { platformUrl: 'ftp://x', code: 'ABCD-EFGH' }, admin);
     expect(badUrl).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const wrongCode = await kiosk.core.dispatch('sync.enrol', { platformUrl: platform.platform.url, code: 'AAAA-BBBB-CCCC' }, admin);
     expect(wrongCode).toMatchObject({ ok: false, error: { code: 'sync_enrolment_refused' } });
-    const before = await call(operator, 'sync.status', {});
+    const before = await callOk(kiosk.core, operator, 'sync.status', {});
     expect(before.enrolled).toBe(false);
     // The short form of the kiosk's own signing key, as IT reads it out to the platform.
     expect(before.kioskShortKeyId).toBe(kiosk.core.consent.shortKeyId);
     expect(before.kioskShortKeyId).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){3}$/);
     expect(await kiosk.core.dispatch('sync.runNow', {}, operator)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
-    const view = await call(admin, 'sync.enrol', { platformUrl: `${platform.platform.url}/`, code: platform.platform.enrolmentCode() });
+    const view = await callOk(kiosk.core, admin, 'sync.enrol', { platformUrl: `${platform.platform.url}/`, code: platform.platform.enrolmentCode() });
     expect(view.platformUrl).toBe(platform.platform.url);
     const ids = await saveRegistrations(kiosk.core, kiosk.clock, 6);
     const bad = ids[2] ?? '';
     poisonRecord(kiosk.core, bad);
-    expect(await call(operator, 'sync.status', {})).toMatchObject({ enrolled: true, pendingCount: 6, quarantinedCount: 0, platformUrl: platform.platform.url, progress: null });
+    expect(await callOk(kiosk.core, operator, 'sync.status', {})).toMatchObject({ enrolled: true, pendingCount: 6, quarantinedCount: 0, platformUrl: platform.platform.url, progress: null });
 
-    const pass = await call(admin, 'sync.runNow', {});
+    const pass = await callOk(kiosk.core, admin, 'sync.runNow', {});
     expect(pass).toMatchObject({ batches: 1, error: null, outcomes: { accepted: 5, rejected: 1 } });
-    const history = await call(admin, 'sync.batches', { limit: 10, offset: 0 });
+    const history = await callOk(kiosk.core, admin, 'sync.batches', { limit: 10, offset: 0 });
     expect(history.total).toBe(1);
     expect(history.items[0]).toMatchObject({ state: 'done', transport: 'network', recordCount: 6, outcomes: { accepted: 5, rejected: 1 } });
-    const detail = await call(admin, 'sync.batch', { id: history.items[0]?.id ?? '' });
+    const detail = await callOk(kiosk.core, admin, 'sync.batch', { id: history.items[0]?.id ?? '' });
     expect(detail.items.find((item) => item.registrationId === bad)).toMatchObject({ outcome: 'rejected', state: 'quarantined' });
-    const [quarantined] = await call(admin, 'sync.quarantine', {});
+    const [quarantined] = await callOk(kiosk.core, admin, 'sync.quarantine', {});
     expect(quarantined).toMatchObject({ registrationId: bad, outcome: 'rejected' });
     expect(quarantined?.fields[0]?.field).toBe('payload.mobile');
 
     // Retried: back to the queue, refused again, quarantined again — never in a loop by itself.
-    await call(admin, 'sync.retry', { registrationId: bad });
-    expect((await call(admin, 'sync.status', {})).pendingCount).toBe(1);
-    expect((await call(admin, 'sync.runNow', {})).outcomes.rejected).toBe(1);
+    await callOk(kiosk.core, admin, 'sync.retry', { registrationId: bad });
+    expect((await callOk(kiosk.core, admin, 'sync.status', {})).pendingCount).toBe(1);
+    expect((await callOk(kiosk.core, admin, 'sync.runNow', {})).outcomes.rejected).toBe(1);
 
     // Discard: not with one's own PIN, not with a wrong one, not by an operator; yes with a second admin.
     const discard = (staffId: string, pin: string) => kiosk.core.dispatch('sync.discard', { registrationId: bad, confirmStaffId: staffId, confirmPin: pin }, admin);
     expect(await discard('it01', '246810')).toMatchObject({ ok: false, error: { code: 'sync_confirm_failed' } });
     expect(await discard('it02', '000000')).toMatchObject({ ok: false, error: { code: 'sync_confirm_failed' } });
     expect(await discard('op01', '135790')).toMatchObject({ ok: false, error: { code: 'sync_confirm_failed' } });
-    expect((await call(admin, 'sync.quarantine', {})).length).toBe(1);
+    expect((await callOk(kiosk.core, admin, 'sync.quarantine', {})).length).toBe(1);
     expect(await discard('it02', '975310')).toEqual({ ok: true, value: null });
-    expect(await call(admin, 'sync.quarantine', {})).toEqual([]);
+    expect(await callOk(kiosk.core, admin, 'sync.quarantine', {})).toEqual([]);
     expect(kiosk.core.database.sqlite.prepare('SELECT state FROM registrations WHERE id = ?').pluck().get(bad)).toBe('discarded');
     const audit = kiosk.core.database.sqlite.prepare("SELECT actor, details FROM audit_log WHERE action = 'sync.discard'").all();
     expect(audit).toEqual([{ actor: 'it01', details: JSON.stringify({ confirmedBy: 'it02' }) }]);

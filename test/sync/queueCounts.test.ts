@@ -4,12 +4,11 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newClientContext, type ClientContext } from '../../electron/core';
-import type { OperationInput, OperationName, OperationOutput } from '../../shared/api/contract';
 import { registrationStates, type QueueStats, type RegistrationState } from '../../shared/domain/registration';
 import { sampleSubmission } from '../support/submission';
+import { callOk } from '../support/core';
 import { startTestPlatform, type TestPlatform } from '../platform/testPlatform';
-import { createSyncKiosk, saveRegistrations, type SyncKiosk } from './support';
+import { createSyncKiosk, saveRegistrations, syncAccounts, type SyncKiosk } from './support';
 
 let platform: TestPlatform;
 let kiosk: SyncKiosk;
@@ -18,12 +17,6 @@ afterEach(async () => {
   kiosk?.dispose();
   await platform?.stop();
 });
-
-async function call<K extends OperationName>(client: ClientContext, operation: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
-  const result = await kiosk.core.dispatch(operation, input, client);
-  if (!result.ok) throw new Error(`${operation}: ${result.error.code}: ${result.error.message}`);
-  return result.value as OperationOutput<K>;
-}
 
 /** Every record counted, the slow way. */
 function recount(): QueueStats {
@@ -57,31 +50,25 @@ describe('the queue counts', () => {
     };
     const lastAnnouncedIsExact = () => expect(announced.at(-1)).toEqual(recount());
 
-    const admin = newClientContext();
-    await saveRegistrations(kiosk.core, kiosk.clock, 0);
-    await call(admin, 'session.login', { staffId: 'it01', pin: '246810' });
-    await call(admin, 'operators.add', { staffId: 'it02', name: '赵工', role: 'it_admin', pin: '975310' });
-    await call(admin, 'operators.add', { staffId: 'op01', name: '李前台', role: 'operator', pin: '135790' });
-    const operator = newClientContext();
-    await call(operator, 'session.login', { staffId: 'op01', pin: '135790' });
+    const { admin, operator } = await syncAccounts(kiosk.core, kiosk.clock);
     expect(exact().total).toBe(0);
 
     // Submits through the API, and a correction of the first.
-    const first = await call(operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock));
+    const first = await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock));
     lastAnnouncedIsExact();
-    await call(operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock));
-    await call(operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { supersedes: first.id }));
+    await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock));
+    await callOk(kiosk.core, operator, 'registrations.submit', sampleSubmission(kiosk.core, kiosk.clock, { supersedes: first.id }));
     lastAnnouncedIsExact();
     expect(exact().byState.queued).toBe(3);
 
-    await call(admin, 'sync.enrol', { platformUrl: platform.platform.url, code: platform.platform.enrolmentCode() });
+    await callOk(kiosk.core, admin, 'sync.enrol', { platformUrl: platform.platform.url, code: platform.platform.enrolmentCode() });
     const ids = await saveRegistrations(kiosk.core, kiosk.clock, 6);
     const [rejected, again] = [ids[1] ?? '', ids[4] ?? ''];
     editPayload(rejected, { mobile: '12345' });
     expect(exact().byState.queued).toBe(9);
 
     // A pass: accepted and rejected (quarantined).
-    expect((await call(admin, 'sync.runNow', {})).outcomes).toMatchObject({ accepted: 8, rejected: 1 });
+    expect((await callOk(kiosk.core, admin, 'sync.runNow', {})).outcomes).toMatchObject({ accepted: 8, rejected: 1 });
     lastAnnouncedIsExact();
     expect(exact().byState).toMatchObject({ accepted: 8, quarantined: 1, queued: 0, sending: 0 });
 
@@ -90,16 +77,16 @@ describe('the queue counts', () => {
     sqlite.prepare("UPDATE registrations SET state = 'queued', acknowledged_at = NULL WHERE id = ?").run(again);
     sqlite.prepare('INSERT INTO outbox (registration_id, enqueued_at, next_attempt_at) VALUES (?, ?, ?)').run(again, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
     exact();
-    expect((await call(admin, 'sync.runNow', {})).outcomes).toMatchObject({ duplicate: 1 });
+    expect((await callOk(kiosk.core, admin, 'sync.runNow', {})).outcomes).toMatchObject({ duplicate: 1 });
     lastAnnouncedIsExact();
     expect(exact().byState).toMatchObject({ accepted: 7, duplicate: 1, quarantined: 1 });
 
     // Quarantine: retried (queued), refused again, then discarded with a second admin.
-    await call(admin, 'sync.retry', { registrationId: rejected });
+    await callOk(kiosk.core, admin, 'sync.retry', { registrationId: rejected });
     expect(exact().byState).toMatchObject({ queued: 1, quarantined: 0 });
-    await call(admin, 'sync.runNow', {});
+    await callOk(kiosk.core, admin, 'sync.runNow', {});
     lastAnnouncedIsExact();
-    await call(admin, 'sync.discard', { registrationId: rejected, confirmStaffId: 'it02', confirmPin: '975310' });
+    await callOk(kiosk.core, admin, 'sync.discard', { registrationId: rejected, confirmStaffId: 'it02', confirmPin: '975310' });
     expect(exact().byState).toMatchObject({ quarantined: 0, discarded: 1 });
 
     // Retention: after the period every acknowledged and discarded record is purged.

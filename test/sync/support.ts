@@ -14,7 +14,7 @@ import { checkSubmission, writeSubmission } from '../../electron/core/registrati
 import { PROJECT_RESOURCES_DIR } from '../../electron/core/startup';
 import type { SyncEnvironment, SyncTuning } from '../../electron/core/sync';
 import { RegistrationSubmissionSchema } from '../../shared/domain/submission';
-import { TEST_SCRYPT } from '../support/core';
+import { callOk, TEST_SCRYPT } from '../support/core';
 import { sampleSubmission } from '../support/submission';
 
 /** Timers the test fires by hand, in due order. */
@@ -144,6 +144,18 @@ export async function saveRegistrations(core: KioskCore, clock: ManualClock, cou
       .immediate();
   }
   return ids;
+}
+
+/** The first IT admin (it01), a second one (it02) and an operator (op01), each logged in where named. */
+export async function syncAccounts(core: KioskCore, clock: ManualClock) {
+  const admin = newClientContext();
+  await saveRegistrations(core, clock, 0);
+  await callOk(core, admin, 'session.login', { staffId: 'it01', pin: '246810' });
+  await callOk(core, admin, 'operators.add', { staffId: 'it02', name: '赵工', role: 'it_admin', pin: '975310' });
+  await callOk(core, admin, 'operators.add', { staffId: 'op01', name: '李前台', role: 'operator', pin: '135790' });
+  const operator = newClientContext();
+  await callOk(core, operator, 'session.login', { staffId: 'op01', pin: '135790' });
+  return { admin, operator };
 }
 
 /**
