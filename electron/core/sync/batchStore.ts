@@ -88,7 +88,6 @@ export function createBatchStore(deps: { db: Db; sqlite: SqliteDatabase; wire: W
   const attempted = sqlite.prepare(
     "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE batch_id = ?",
   );
-  const batchAttempts = sqlite.prepare('SELECT coalesce(max(attempts), 0) FROM outbox WHERE batch_id = ?').pluck();
 
   function quarantineNow(registrationId: string, reason: string, at: string): void {
     quarantine.run(reason, at, registrationId);
@@ -307,8 +306,6 @@ export function createBatchStore(deps: { db: Db; sqlite: SqliteDatabase; wire: W
     open: (): OpenBatch[] => openBatches.all() as OpenBatch[],
     get: (batchId: string) => batchRow.get(batchId) as { id: string; transport: Transport; state: string; receipt: string | null } | undefined,
     markSent: (batchId: string, now: Date) => batchSent.run(now.toISOString(), batchId),
-    /** The most failed sends any record of the batch has behind it (in this batch or an earlier one). */
-    attempts: (batchId: string) => Number(batchAttempts.get(batchId)),
     markFailed: (batchId: string, error: string) =>
       sqlite.transaction(() => {
         batchFailed.run(error, batchId);

@@ -123,21 +123,34 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   }
 
   /**
+   * 500 answers each record has had in a row, in this process: a batch's count is its records'
+   * highest, so the halves of a set-aside batch split again at their first 500, and a record's
+   * count (and its wait) keeps growing while the platform fails on it. Other failures (timeouts,
+   * an unreachable platform) do not count: only the platform failing on what it was sent does.
+   */
+  const serverErrors = new Map<string, number>();
+
+  /**
    * After a 500: below the threshold the batch stays open for a resend (thrown on, so the pass
    * backs off). At it, the batch is set aside (see SET_ASIDE_AFTER_FAILURES): split in halves due
    * now, or, alone, due again after a delay that doubles with each failure — and the pass ends, so
    * a platform failing on everything is not asked once per record.
    */
-  async function setAsideAfter500(link: PlatformLink, batchId: string, size: number, error: PlatformError, shrink: (size: number) => void): Promise<void> {
+  async function setAsideAfter500(link: PlatformLink, batchId: string, ids: readonly string[], error: PlatformError, shrink: (size: number) => void): Promise<void> {
     batches.markFailed(batchId, error.code);
-    const attempts = batches.attempts(batchId);
-    if (attempts < SET_ASIDE_AFTER_FAILURES) throw error;
-    const alone = size === 1;
-    const delayMs = Math.min(SET_ASIDE_MAX_DELAY_MS, deps.tuning().intervalMs * 2 ** (attempts - SET_ASIDE_AFTER_FAILURES));
+    let failures = 0;
+    for (const id of ids) {
+      const count = (serverErrors.get(id) ?? 0) + 1;
+      serverErrors.set(id, count);
+      failures = Math.max(failures, count);
+    }
+    if (failures < SET_ASIDE_AFTER_FAILURES) throw error;
+    const alone = ids.length === 1;
+    const delayMs = Math.min(SET_ASIDE_MAX_DELAY_MS, deps.tuning().intervalMs * 2 ** (failures - SET_ASIDE_AFTER_FAILURES));
     const counts = await reconcileBatch(link, batchId, alone ? new Date(clock.now().getTime() + delayMs) : null);
-    log.log('warn', 'sync.batch.setAside', { batchId, attempts, records: size, ...counts, ...(alone ? { delayMs } : {}) });
+    log.log('warn', 'sync.batch.setAside', { batchId, failures, records: ids.length, ...counts, ...(alone ? { delayMs } : {}) });
     if (alone) throw error;
-    shrink(Math.max(1, Math.floor(size / 2)));
+    shrink(Math.max(1, Math.floor(ids.length / 2)));
   }
 
   /**
@@ -175,7 +188,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           return;
         }
         if (error.kind === 'http' && error.status === 500) {
-          await setAsideAfter500(link, batchId, records.length, error, shrink);
+          await setAsideAfter500(link, batchId, records.map((record) => record.record_id), error, shrink);
           return;
         }
         if (error.kind === 'http' && error.errorCode === 'batch_id_reused') {
@@ -199,6 +212,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         { body: answer.receipt.body, signature: answer.receipt.signature, serverTime: receipt.server_time, outcomes: receipt.outcomes },
         clock.now(),
       );
+      for (const record of records) serverErrors.delete(record.record_id);
       outcome.batches += 1;
       if (counts) add(outcome.outcomes, counts);
       if (progress) progress.sent += records.length;
