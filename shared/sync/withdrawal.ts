@@ -5,9 +5,9 @@
 // snapshot: nothing the registrant agreed to changes, so there is nothing new to sign by hand. The
 // kiosk's key signs it, so only the kiosk that wrote it can claim its id, and one changed byte
 // fails verification, as with every record.
-import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { registrationKinds } from '../domain/registration';
+import { canonicalJson } from './canonical';
 import type { WireRecord } from './record';
 import { InstantSchema, Sha256HexSchema, SignatureSchema, Uuidv7Schema } from './wire';
 
@@ -40,16 +40,10 @@ export type WireWithdrawal = z.infer<typeof WireWithdrawalSchema>;
 /** The fields `content_sha256` covers: all but the hash and the signature. */
 export type WithdrawalContentFields = Omit<WireWithdrawal, 'content_sha256' | 'record_signature'>;
 
-function canonical(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new Error('withdrawal has no JSON form');
-  return text;
-}
-
 /** RFC 8785 canonical JSON of the content fields; its SHA-256 (hex, UTF-8) is `content_sha256`. */
 export function withdrawalContentMaterial(fields: WithdrawalContentFields): string {
   const { type, record_id, withdraws, kind, number, created_at, operator_id, reason } = fields;
-  return canonical({ type, record_id, withdraws, kind, number, created_at, operator_id, reason });
+  return canonicalJson({ type, record_id, withdraws, kind, number, created_at, operator_id, reason });
 }
 
 /**
@@ -57,7 +51,7 @@ export function withdrawalContentMaterial(fields: WithdrawalContentFields): stri
  * signature material has `snapshot_seq` instead of `type`, so one can never pass for the other.
  */
 export function withdrawalSignatureMaterial(withdrawal: Pick<WireWithdrawal, 'content_sha256'>): string {
-  return canonical({ content_sha256: withdrawal.content_sha256, type: WITHDRAWAL_TYPE });
+  return canonicalJson({ content_sha256: withdrawal.content_sha256, type: WITHDRAWAL_TYPE });
 }
 
 /** Whether a batch entry, before any parsing, says it is a withdrawal. */

@@ -1,10 +1,8 @@
 // Exactly once against the real reference platform on loopback: lost answers, restarts, a record
 // the platform already holds with other content, a poison record, and triggers that arrive together.
-import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import canonicalize from 'canonicalize';
 import { startTestPlatform, type TestPlatform } from '../platform/testPlatform';
-import { createSyncKiosk, kioskStates, poisonRecord, saveRegistrations, type SyncKiosk } from './support';
+import { createSyncKiosk, kioskStates, poisonRecord, rewritePayload, saveRegistrations, type SyncKiosk } from './support';
 
 let platform: TestPlatform;
 let kiosk: SyncKiosk;
@@ -89,15 +87,10 @@ describe('the same id with other content', () => {
     expect((await k.core.sync.runNow()).outcomes.accepted).toBe(3);
     // The kiosk's copy of a record the platform holds changes (as after restoring an edited backup).
     const { sqlite } = k.core.database;
-    const row = sqlite.prepare('SELECT r.*, s.sha256 AS snapshot FROM registrations r JOIN consent_snapshots s ON s.registration_id = r.id WHERE r.id = ?').get(first) as Record<string, string | null>;
-    const payload = { ...(JSON.parse(String(row.payload)) as Record<string, unknown>), mobile: '13700001111' };
-    const content = canonicalize({ record_id: row.id, kind: row.kind, number: row.number, created_at: row.created_at, supersedes: row.supersedes, payload, snapshot_sha256: row.snapshot }) ?? '';
-    sqlite.prepare("UPDATE registrations SET payload = ?, content_sha256 = ?, state = 'queued', acknowledged_at = NULL WHERE id = ?").run(
-      JSON.stringify(payload),
-      createHash('sha256').update(content).digest('hex'),
-      first,
-    );
-    sqlite.prepare('INSERT INTO outbox (registration_id, enqueued_at, next_attempt_at) VALUES (?, ?, ?)').run(first, row.created_at, row.created_at);
+    rewritePayload(k.core, first!, { mobile: '13700001111' });
+    const createdAt = sqlite.prepare('SELECT created_at FROM registrations WHERE id = ?').pluck().get(first) as string;
+    sqlite.prepare("UPDATE registrations SET state = 'queued', acknowledged_at = NULL WHERE id = ?").run(first);
+    sqlite.prepare('INSERT INTO outbox (registration_id, enqueued_at, next_attempt_at) VALUES (?, ?, ?)').run(first, createdAt, createdAt);
 
     const outcome = await k.core.sync.runNow();
     expect(outcome).toMatchObject({ error: null, pending: 0, outcomes: { conflict: 1 } });

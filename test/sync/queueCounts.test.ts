@@ -1,14 +1,12 @@
 // The queue counts (the queue.changed event, `queue stats`) come from a table the database keeps in
 // the transaction of every change to a record. After every kind of change the kiosk makes they
 // equal a full count of the records, state by state.
-import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registrationStates, type QueueStats, type RegistrationState } from '../../shared/domain/registration';
 import { sampleSubmission } from '../support/submission';
 import { callOk } from '../support/core';
 import { startTestPlatform, type TestPlatform } from '../platform/testPlatform';
-import { createSyncKiosk, saveRegistrations, syncAccounts, type SyncKiosk } from './support';
+import { createSyncKiosk, rewritePayload, saveRegistrations, syncAccounts, type SyncKiosk } from './support';
 
 let platform: TestPlatform;
 let kiosk: SyncKiosk;
@@ -24,15 +22,6 @@ function recount(): QueueStats {
   const rows = kiosk.core.database.sqlite.prepare('SELECT state, count(*) AS n FROM registrations GROUP BY state').all() as { state: RegistrationState; n: number }[];
   for (const { state, n } of rows) byState[state] = n;
   return { byState, total: rows.reduce((sum, row) => sum + row.n, 0) };
-}
-
-/** Rewrites a saved record's payload under a matching content hash, as in test/sync/console.test.ts. */
-function editPayload(id: string, change: Record<string, unknown>): void {
-  const { sqlite } = kiosk.core.database;
-  const row = sqlite.prepare('SELECT r.*, s.sha256 AS snapshot FROM registrations r JOIN consent_snapshots s ON s.registration_id = r.id WHERE r.id = ?').get(id) as Record<string, string | null>;
-  const payload = { ...(JSON.parse(String(row.payload)) as Record<string, unknown>), ...change };
-  const content = canonicalize({ record_id: row.id, kind: row.kind, number: row.number, created_at: row.created_at, supersedes: row.supersedes, payload, snapshot_sha256: row.snapshot }) ?? '';
-  sqlite.prepare('UPDATE registrations SET payload = ?, content_sha256 = ? WHERE id = ?').run(JSON.stringify(payload), createHash('sha256').update(content).digest('hex'), id);
 }
 
 describe('the queue counts', () => {
@@ -64,7 +53,7 @@ describe('the queue counts', () => {
     await callOk(kiosk.core, admin, 'sync.enrol', { platformUrl: platform.platform.url, code: platform.platform.enrolmentCode() });
     const ids = await saveRegistrations(kiosk.core, kiosk.clock, 6);
     const [rejected, again] = [ids[1] ?? '', ids[4] ?? ''];
-    editPayload(rejected, { mobile: '12345' });
+    rewritePayload(kiosk.core, rejected, { mobile: '12345' });
     expect(exact().byState.queued).toBe(9);
 
     // A pass: accepted and rejected (quarantined).

@@ -1,15 +1,14 @@
 // Test support for sync: a kiosk core whose sync engine runs on a manual timer queue (tests decide
 // when the loop's timers fire), registrations saved in bulk, and a reference platform on loopback.
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import canonicalize from 'canonicalize';
 import { createKioskCore, newClientContext, type KioskCore } from '../../electron/core';
 import { ManualClock } from '../../electron/core/platform/clock';
 import { FileKeyStore } from '../../electron/core/platform/keyStore';
 import { createMemoryLogger } from '../../electron/core/platform/logger';
 import { agreementStillCurrent } from '../../electron/core/agreements/library';
+import { recordContentSha256 } from '../../electron/core/registrations/contentHash';
 import { checkSubmission, writeSubmission } from '../../electron/core/registrations/submit';
 import { PROJECT_RESOURCES_DIR } from '../../electron/core/startup';
 import type { SyncEnvironment, SyncTuning } from '../../electron/core/sync';
@@ -159,15 +158,28 @@ export async function syncAccounts(core: KioskCore, clock: ManualClock) {
 }
 
 /**
- * Makes one saved record invalid for the platform: a mobile number its rules refuse, under a
- * content hash that matches the changed payload (so only the platform's payload check fails).
+ * Changes a saved record's payload in place, under a content hash that matches the new payload (so
+ * only checks of the payload itself can tell): what an edited backup or a bug would leave behind.
  */
-export function poisonRecord(core: KioskCore, id: string): void {
+export function rewritePayload(core: KioskCore, id: string, change: Record<string, unknown>): void {
   const { sqlite } = core.database;
   const row = sqlite.prepare('SELECT r.*, s.sha256 AS snapshot FROM registrations r JOIN consent_snapshots s ON s.registration_id = r.id WHERE r.id = ?').get(id) as Record<string, string | null>;
-  const payload = { ...(JSON.parse(String(row.payload)) as Record<string, unknown>), mobile: '12345' };
-  const content = canonicalize({ record_id: row.id, kind: row.kind, number: row.number, created_at: row.created_at, supersedes: row.supersedes, payload, snapshot_sha256: row.snapshot }) ?? '';
-  sqlite.prepare('UPDATE registrations SET payload = ?, content_sha256 = ? WHERE id = ?').run(JSON.stringify(payload), createHash('sha256').update(content).digest('hex'), id);
+  const payload = { ...(JSON.parse(String(row.payload)) as Record<string, unknown>), ...change };
+  const contentSha256 = recordContentSha256({
+    record_id: String(row.id),
+    kind: row.kind === 'enterprise' ? 'enterprise' : 'individual',
+    number: String(row.number),
+    created_at: String(row.created_at),
+    supersedes: row.supersedes ?? null,
+    payload,
+    snapshot_sha256: String(row.snapshot),
+  });
+  sqlite.prepare('UPDATE registrations SET payload = ?, content_sha256 = ? WHERE id = ?').run(JSON.stringify(payload), contentSha256, id);
+}
+
+/** Makes one saved record invalid for the platform: a mobile number its rules refuse. */
+export function poisonRecord(core: KioskCore, id: string): void {
+  rewritePayload(core, id, { mobile: '12345' });
 }
 
 /** State of every registration on the kiosk, by id. */

@@ -2,8 +2,8 @@
 // is RFC 8785 canonical JSON, so the same facts always give the same bytes and a verifier can
 // re-serialise what it parsed and compare; key names are snake_case because the body is read by
 // other systems, years later, not by this code base only.
-import canonicalize from 'canonicalize';
 import { z } from 'zod';
+import { canonicalJson } from '../../../shared/sync/canonical';
 import { signerRoles } from '../../../shared/domain/submission';
 import { documentTypes as signerIdTypes } from '../../../shared/validation/document';
 import { parseTimestamp } from './timestamps';
@@ -61,11 +61,8 @@ export const ConsentSnapshotBodySchema = z
 
 export type ConsentSnapshotBody = z.infer<typeof ConsentSnapshotBodySchema>;
 
-export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new Error('value has no JSON form');
-  return text;
-}
+/** RFC 8785 canonical JSON: the one implementation the sync formats use too. */
+export { canonicalJson };
 
 /**
  * Reads a stored or received body: valid JSON, in canonical form (so no two spellings of one body

@@ -2,7 +2,6 @@
 // and outbox row, that supersedes the original and says it is withdrawn. The original row is never
 // changed; what the registrant saw and signed stays provable, and the platform learns of the
 // withdrawal through the same queue (shared/sync/withdrawal.ts has the wire form).
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { RegistrationState } from '../../../shared/domain/registration';
@@ -10,6 +9,7 @@ import type { WithdrawalReceipt, WithdrawalRequest } from '../../../shared/domai
 import { WITHDRAWAL_TYPE, withdrawalContentMaterial } from '../../../shared/sync/withdrawal';
 import type { ValidationKey } from '../../../shared/validation';
 import { appendAudit } from '../audit/audit';
+import { sha256Hex } from '../consent/ed25519';
 import type { Db } from '../db';
 import { outbox, registrations } from '../db/schema';
 import { KioskError } from '../errors';
@@ -44,21 +44,18 @@ export function writeWithdrawal(db: Db, request: WithdrawalRequest, operatorId: 
   const id = uuidv7({ msecs: now.getTime() });
   const createdAt = now.toISOString();
   const number = nextRegistrationNumber(db, now);
-  const contentSha256 = createHash('sha256')
-    .update(
-      withdrawalContentMaterial({
-        type: WITHDRAWAL_TYPE,
-        record_id: id,
-        withdraws: original.id,
-        kind: original.kind,
-        number,
-        created_at: createdAt,
-        operator_id: operatorId,
-        reason: request.reason,
-      }),
-      'utf8',
-    )
-    .digest('hex');
+  const contentSha256 = sha256Hex(
+    withdrawalContentMaterial({
+      type: WITHDRAWAL_TYPE,
+      record_id: id,
+      withdraws: original.id,
+      kind: original.kind,
+      number,
+      created_at: createdAt,
+      operator_id: operatorId,
+      reason: request.reason,
+    }),
+  );
   const state: RegistrationState = 'queued';
   db.insert(registrations)
     .values({

@@ -15,10 +15,10 @@ import {
   randomBytes,
   type KeyObject,
 } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import {
   BatchRequestSchema,
+  canonicalJson,
   InstantSchema,
   parseCanonicalBody,
   PublicKeySchema,
@@ -87,11 +87,6 @@ export class OfflineFileError extends Error {
   }
 }
 
-function canonical(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new Error('value has no JSON form');
-  return text;
-}
 
 function rawX25519(key: KeyObject): Buffer {
   const publicKey = key.type === 'private' ? createPublicKey(key) : key;
@@ -138,7 +133,7 @@ export function sealOfflineBatch(input: SealInput): string {
   const nonce = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(Buffer.from(input.request.batch_id, 'utf8'));
-  const ciphertext = Buffer.concat([cipher.update(canonical(input.request), 'utf8'), cipher.final()]);
+  const ciphertext = Buffer.concat([cipher.update(canonicalJson(input.request), 'utf8'), cipher.final()]);
   const body: OfflineBatchBody = {
     format: OFFLINE_BATCH_FORMAT,
     format_version: 1,
@@ -156,7 +151,7 @@ export function sealOfflineBatch(input: SealInput): string {
     },
     ciphertext_sha256: sha256Hex(ciphertext),
   };
-  const text = canonical(body);
+  const text = canonicalJson(body);
   const file: OfflineBatchFile = { body: text, signature: signText(input.signingKey, text), ciphertext: ciphertext.toString('base64') };
   return JSON.stringify(file);
 }
