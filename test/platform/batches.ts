@@ -26,7 +26,8 @@ import { HttpError, zodFields, type Reply } from './http';
 import type { TextVerifier } from './signatures';
 import type { PlatformIdentity } from './identity';
 import { verifyRecord, type PublishedAgreementHash } from './verifyRecord';
-import { decideWithdrawal, heldContent } from './withdrawals';
+import { heldContent } from './kioskQueries';
+import { decideWithdrawal } from './withdrawals';
 
 const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 const HEX64 = /^[0-9a-f]{64}$/;

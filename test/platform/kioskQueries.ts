@@ -1,9 +1,19 @@
-// The two small kiosk calls besides batches: which ids the platform holds, as records or
-// withdrawals (reconciling records a crash left in `sending`), and the heartbeat, kept as received for the platform's operators.
+// What the platform holds under an id, as a record or a withdrawal (ids are unique across both):
+// for deciding a batch entry, and for the kiosk's lookup that reconciles records a crash left in
+// `sending`. And the heartbeat, kept as received for the platform's operators.
 import type { HeartbeatRequest } from '../../shared/sync';
-import type { PlatformDb } from './db';
+import { statement, type PlatformDb } from './db';
 import type { EnrolledKiosk } from './enrolment';
 import type { Reply } from './http';
+
+/** The content hash held under an id, as a record or as a withdrawal (ids are unique across both). */
+export function heldContent(db: PlatformDb, recordId: string): string | null {
+  const row = statement(db, 'SELECT content_sha256 FROM records WHERE record_id = ? UNION ALL SELECT content_sha256 FROM withdrawals WHERE record_id = ?').get(
+    recordId,
+    recordId,
+  ) as { content_sha256: string } | undefined;
+  return row?.content_sha256 ?? null;
+}
 
 export function heldRecords(db: PlatformDb, kiosk: EnrolledKiosk, ids: readonly string[]): Reply {
   const placeholders = ids.map(() => '?').join(',');

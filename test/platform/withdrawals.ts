@@ -4,7 +4,6 @@
 // withdrawn record itself stays as it was received; the withdrawal is kept beside it. A record the
 // platform never received (quarantined on the kiosk, say) can still be withdrawn: the withdrawal is
 // the kiosk's signed statement and is kept as such.
-import { createHash } from 'node:crypto';
 import {
   rejectionReasons,
   withdrawalContentMaterial,
@@ -13,28 +12,18 @@ import {
   type RecordError,
   type RecordOutcome,
 } from '../../shared/sync';
-import { verifyText } from '../../electron/core/consent/ed25519';
+import { sha256Hex, verifyText } from '../../electron/core/consent/ed25519';
 import { statement, type PlatformDb } from './db';
 import type { EnrolledKiosk } from './enrolment';
 import { zodFields } from './http';
-
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+import { heldContent } from './kioskQueries';
 
 type OutcomeBase = Pick<RecordOutcome, 'index' | 'record_id' | 'content_sha256' | 'held_content_sha256' | 'errors'>;
 
-/** The content hash held under an id, as a record or as a withdrawal (ids are unique across both). */
-export function heldContent(db: PlatformDb, recordId: string): string | null {
-  const row = statement(db, 'SELECT content_sha256 FROM records WHERE record_id = ? UNION ALL SELECT content_sha256 FROM withdrawals WHERE record_id = ?').get(
-    recordId,
-    recordId,
-  ) as { content_sha256: string } | undefined;
-  return row?.content_sha256 ?? null;
-}
-
 function againstHeld(db: PlatformDb, kiosk: EnrolledKiosk, withdrawal: { record_id: string; withdraws: string; kind: string }): RecordError[] {
   if (withdrawal.withdraws === withdrawal.record_id) return [{ field: 'withdraws', reason: rejectionReasons.withdrawsSelf }];
-  const original = db.prepare('SELECT kiosk_id, kind FROM records WHERE record_id = ?').get(withdrawal.withdraws) as { kiosk_id: string; kind: string } | undefined;
-  const withdrawnBy = db.prepare('SELECT kiosk_id FROM withdrawals WHERE withdraws = ?').get(withdrawal.withdraws) as { kiosk_id: string } | undefined;
+  const original = statement(db, 'SELECT kiosk_id, kind FROM records WHERE record_id = ?').get(withdrawal.withdraws) as { kiosk_id: string; kind: string } | undefined;
+  const withdrawnBy = statement(db, 'SELECT kiosk_id FROM withdrawals WHERE withdraws = ?').get(withdrawal.withdraws) as { kiosk_id: string } | undefined;
   if ((original && original.kiosk_id !== kiosk.kioskId) || (withdrawnBy && withdrawnBy.kiosk_id !== kiosk.kioskId)) {
     return [{ field: 'withdraws', reason: rejectionReasons.withdrawsForeign }];
   }
@@ -48,7 +37,7 @@ export function decideWithdrawal(db: PlatformDb, kiosk: EnrolledKiosk, raw: unkn
   const parsed = WireWithdrawalSchema.safeParse(raw);
   if (!parsed.success) return { ...base, outcome: 'rejected', errors: zodFields(parsed.error.issues) };
   const withdrawal = parsed.data;
-  if (sha256(withdrawalContentMaterial(withdrawal)) !== withdrawal.content_sha256) {
+  if (sha256Hex(withdrawalContentMaterial(withdrawal)) !== withdrawal.content_sha256) {
     return { ...base, outcome: 'rejected', errors: [{ field: 'content_sha256', reason: rejectionReasons.contentHash }] };
   }
   if (!verifyText(kiosk.publicKey, withdrawalSignatureMaterial(withdrawal), withdrawal.record_signature)) {
@@ -60,7 +49,8 @@ export function decideWithdrawal(db: PlatformDb, kiosk: EnrolledKiosk, raw: unkn
   }
   const errors = againstHeld(db, kiosk, withdrawal);
   if (errors.length > 0) return { ...base, outcome: 'rejected', errors };
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO withdrawals (record_id, kiosk_id, withdraws, kind, number, created_at, operator_id, reason, content_sha256,
        record_signature, batch_id, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
