@@ -134,6 +134,8 @@ export const contract = {
       replacedBy: z.string().nullable(),
       /** For a withdrawal: the reason recorded; null for every other record. */
       withdrawalReason: z.string().nullable(),
+      /** Whether it may still be corrected or withdrawn (core's rule, so the desk never guesses). */
+      correctable: z.boolean(),
     }),
   }),
   'registrations.withdraw': operation({

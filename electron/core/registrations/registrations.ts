@@ -24,7 +24,7 @@ import { shanghaiCalendarDate } from '../platform/time';
 import type { ConsentService } from '../consent';
 import { agreementStillCurrent, type AgreementLibrary } from '../agreements/library';
 import type { Profiles } from '../profiles';
-import { checkSubmission, dedupeKeyOf, findDuplicates, writeSubmission } from './submit';
+import { checkSubmission, CORRECTABLE_STATES, dedupeKeyOf, findDuplicates, writeSubmission } from './submit';
 import { writeWithdrawal } from './withdraw';
 import type { WithdrawalReceipt, WithdrawalRequest } from '../../../shared/domain/withdrawal';
 import { formSpecFor } from './rules';
@@ -162,6 +162,7 @@ export function createRegistrations(deps: RegistrationsDeps) {
     supersedes: string | null;
     replacedBy: string | null;
     withdrawalReason: string | null;
+    correctable: boolean;
   } | null {
     const row = db.select().from(registrations).where(eq(registrations.id, id)).get();
     if (!row) return null;
@@ -175,6 +176,8 @@ export function createRegistrations(deps: RegistrationsDeps) {
       supersedes: row.supersedes,
       replacedBy: replacement?.id ?? null,
       withdrawalReason: row.withdrawalReason,
+      // The rule submit and withdraw enforce: a registration nothing replaced, not yet answered for.
+      correctable: !withdrawal && !row.purgedAt && !replacement && CORRECTABLE_STATES.includes(row.state as RegistrationState),
     };
   }
 

@@ -26,6 +26,7 @@ describe('registrations.withdraw', () => {
     const { operator, receipt } = await saved();
     const { sqlite } = kiosk.core.database;
     const original = sqlite.prepare('SELECT * FROM registrations WHERE id = ?').get(receipt.id);
+    expect(await callOk(kiosk.core, operator, 'registrations.get', { id: receipt.id })).toMatchObject({ correctable: true });
     kiosk.clock.advance(60_000);
     const withdrawal = await callOk(kiosk.core, operator, 'registrations.withdraw', { id: receipt.id, reason: ' 本人要求撤回　 ' });
     expect(withdrawal).toMatchObject({
@@ -57,9 +58,9 @@ describe('registrations.withdraw', () => {
     expect(sqlite.prepare('SELECT count(*) FROM consent_snapshots').pluck().get()).toBe(1);
 
     const detail = await callOk(kiosk.core, operator, 'registrations.get', { id: receipt.id });
-    expect(detail).toMatchObject({ replacedBy: withdrawal.id, withdrawalReason: null, summary: { withdrawn: true, withdrawal: null } });
+    expect(detail).toMatchObject({ replacedBy: withdrawal.id, withdrawalReason: null, correctable: false, summary: { withdrawn: true, withdrawal: null } });
     const own = await callOk(kiosk.core, operator, 'registrations.get', { id: withdrawal.id });
-    expect(own).toMatchObject({ payload: null, supersedes: receipt.id, withdrawalReason: '本人要求撤回', summary: { withdrawn: false, withdrawal: { withdraws: receipt.id, withdrawsNumber: receipt.number } } });
+    expect(own).toMatchObject({ payload: null, supersedes: receipt.id, withdrawalReason: '本人要求撤回', correctable: false, summary: { withdrawn: false, withdrawal: { withdraws: receipt.id, withdrawsNumber: receipt.number } } });
     const list = await callOk(kiosk.core, operator, 'registrations.list', {});
     expect(list.items.map((item) => [item.number, item.withdrawn, item.withdrawal?.withdrawsNumber ?? null])).toEqual([
       [withdrawal.number, false, receipt.number],

@@ -4,16 +4,12 @@
 import { Alert, Button, Card, Descriptions, Result, Space, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RegistrationState } from '../../../../shared/domain/registration';
 import type { WithdrawalReceipt } from '../../../../shared/domain/withdrawal';
 import { useClient } from '../../store/session';
 import { startRegistration } from '../flowActions';
 import { useShanghaiTime } from '../time';
 import { RecordView, useRecord } from './RecordDetails';
 import { WithdrawDialog } from './WithdrawDialog';
-
-/** States in which core still accepts a correction (electron/core/registrations/submit.ts). */
-const CORRECTABLE: readonly RegistrationState[] = ['finalized', 'queued', 'sending', 'quarantined'];
 
 /** What the desk shows once a withdrawal is saved (committed): its number, time and what it withdrew. */
 function WithdrawnView({ receipt, onDone }: { receipt: WithdrawalReceipt; onDone: () => void }) {
@@ -63,7 +59,7 @@ export function RecordScreen({ id, onCorrect, onDone }: { id: string; onCorrect:
     await started;
   }
 
-  const correctable = record?.payload && !record.replacedBy && CORRECTABLE.includes(record.summary.state);
+  const correctable = record?.correctable === true && record.payload !== null;
   if (withdrawn) return <WithdrawnView receipt={withdrawn} onDone={onDone} />;
   return (
     <Card className="form-card record-card">
