@@ -116,35 +116,56 @@ function addBytes(a: number, b: number): number {
 
 /**
  * Reverses the per-scanline filters 0-4 (PNG spec, section 9) in place, on the data as it came out
- * of the inflater: row y's filter byte is at `y * (stride + 1)` and its pixel bytes follow it. A
- * Uint8Array store wraps modulo 256, as the filters require. Up (what Chromium's canvas encoder
- * writes on every row), and Sub on four-byte pixels, add four bytes at a time.
+ * of the inflater: row y's filter byte is at `y * (stride + 1)` and its pixel bytes follow it. The
+ * rows sit one filter byte apart, so they are not four-byte aligned; Up (what Chromium's canvas
+ * encoder writes on every row) and Sub on four-byte pixels are therefore done on aligned copies of
+ * the row and of the row above, four bytes at a time, and the result is copied back. A row whose
+ * Up differences are all zero repeats the row above (most rows of a signature pad) and is copied
+ * whole. A Uint8Array store wraps modulo 256, as the filters require.
  */
 function unfilterInPlace(data: Buffer, stride: number, height: number, bpp: number): void {
-  const words = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const rowBytes = stride + 1;
+  const wordCount = stride >>> 2;
+  const words = Math.ceil(stride / 4);
+  // The unfiltered row above and the row being worked on, aligned; swapped after each row.
+  let above = new Uint32Array(words);
+  let current = new Uint32Array(words);
+  let aboveBytes = new Uint8Array(above.buffer, 0, stride);
+  let currentBytes = new Uint8Array(current.buffer, 0, stride);
+  const zeroRow = Buffer.alloc(stride);
   for (let y = 0; y < height; y += 1) {
     const row = y * rowBytes + 1;
     const end = row + stride;
     const filter = data[row - 1]!;
     switch (filter) {
       case 0:
-        break;
-      case 1: {
-        let i = row + bpp;
+        aboveBytes.set(data.subarray(row, end));
+        continue;
+      case 1:
         if (bpp === 4) {
-          for (; i + 4 <= end; i += 4) words.setUint32(i, addBytes(words.getUint32(i, true), words.getUint32(i - 4, true)), true);
+          currentBytes.set(data.subarray(row, end));
+          for (let i = 1; i < wordCount; i += 1) current[i] = addBytes(current[i]!, current[i - 1]!);
+          for (let i = Math.max(wordCount * 4, bpp); i < stride; i += 1) currentBytes[i] = currentBytes[i]! + currentBytes[i - bpp]!;
+          data.set(currentBytes, row);
+          break;
         }
-        for (; i < end; i += 1) data[i] = data[i]! + data[i - bpp]!;
+        for (let i = row + bpp; i < end; i += 1) data[i] = data[i]! + data[i - bpp]!;
+        aboveBytes.set(data.subarray(row, end));
+        continue;
+      case 2:
+        if (y === 0) {
+          aboveBytes.set(data.subarray(row, end));
+          continue;
+        }
+        if (zeroRow.equals(data.subarray(row, end))) {
+          data.copy(data, row, row - rowBytes, end - rowBytes);
+          continue;
+        }
+        currentBytes.set(data.subarray(row, end));
+        for (let i = 0; i < wordCount; i += 1) current[i] = addBytes(current[i]!, above[i]!);
+        for (let i = wordCount * 4; i < stride; i += 1) currentBytes[i] = currentBytes[i]! + aboveBytes[i]!;
+        data.set(currentBytes, row);
         break;
-      }
-      case 2: {
-        if (y === 0) break;
-        let i = row;
-        for (; i + 4 <= end; i += 4) words.setUint32(i, addBytes(words.getUint32(i, true), words.getUint32(i - rowBytes, true)), true);
-        for (; i < end; i += 1) data[i] = data[i]! + data[i - rowBytes]!;
-        break;
-      }
       case 3:
         if (y === 0) {
           for (let i = row + bpp; i < end; i += 1) data[i] = data[i]! + (data[i - bpp]! >> 1);
@@ -152,7 +173,8 @@ function unfilterInPlace(data: Buffer, stride: number, height: number, bpp: numb
           for (let i = row; i < row + bpp; i += 1) data[i] = data[i]! + (data[i - rowBytes]! >> 1);
           for (let i = row + bpp; i < end; i += 1) data[i] = data[i]! + ((data[i - bpp]! + data[i - rowBytes]!) >> 1);
         }
-        break;
+        aboveBytes.set(data.subarray(row, end));
+        continue;
       case 4:
         // On the first row up and up-left are 0, where Paeth picks left; in the first pixel left
         // and up-left are 0, where it picks up.
@@ -170,10 +192,14 @@ function unfilterInPlace(data: Buffer, stride: number, height: number, bpp: numb
             data[i] = data[i]! + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft);
           }
         }
-        break;
+        aboveBytes.set(data.subarray(row, end));
+        continue;
       default:
         throw new PngError('corrupt', `unknown filter type ${String(filter)} on row ${y}`);
     }
+    // The aligned row just unfiltered is the next row's row above.
+    [above, current] = [current, above];
+    [aboveBytes, currentBytes] = [currentBytes, aboveBytes];
   }
 }
 

@@ -32,31 +32,43 @@ export type SignatureImageCheck =
 
 /**
  * Ink: a pixel that is mostly opaque (alpha at least 128) and dark (luma 0.299 R + 0.587 G + 0.114 B,
- * or the gray value, below 128). Counted on the scanlines where the decoder left them.
+ * or the gray value, below 128). Counted on the scanlines where the decoder left them; a row with
+ * the same bytes as the row above (most rows of a pad: blank, or crossing the same strokes) has the
+ * same ink, so it is compared natively and counted once.
  */
 function inkStats({ width, height, channels, colorType, stride, data }: PngScanlines) {
+  const gray = colorType === 0 || colorType === 4;
+  const alphaAt = colorType === 4 || colorType === 6 ? channels - 1 : -1;
+  /** Ink pixels of the row starting at `p`, and the first and last x holding ink (-1 when none). */
+  function inkInRow(p: number) {
+    let count = 0;
+    let first = -1;
+    let last = -1;
+    for (let x = 0; x < width; x += 1, p += channels) {
+      if (alphaAt >= 0 && data[p + alphaAt]! < 128) continue;
+      // Luma in thousandths, so the comparison with 128 is exact in integers.
+      const dark = gray ? data[p]! < 128 : data[p]! * 299 + data[p + 1]! * 587 + data[p + 2]! * 114 < 128_000;
+      if (!dark) continue;
+      count += 1;
+      if (first < 0) first = x;
+      last = x;
+    }
+    return { count, first, last };
+  }
   let ink = 0;
   let minX = width;
   let maxX = -1;
   let minY = height;
   let maxY = -1;
-  const gray = colorType === 0 || colorType === 4;
-  const alphaAt = colorType === 4 || colorType === 6 ? channels - 1 : -1;
+  let row = { count: 0, first: -1, last: -1 };
   for (let y = 0; y < height; y += 1) {
-    let first = -1;
-    let last = -1;
-    for (let x = 0, p = y * (stride + 1) + 1; x < width; x += 1, p += channels) {
-      if (alphaAt >= 0 && data[p + alphaAt]! < 128) continue;
-      // Luma in thousandths, so the comparison with 128 is exact in integers.
-      const dark = gray ? data[p]! < 128 : data[p]! * 299 + data[p + 1]! * 587 + data[p + 2]! * 114 < 128_000;
-      if (!dark) continue;
-      ink += 1;
-      if (first < 0) first = x;
-      last = x;
-    }
-    if (first < 0) continue;
-    if (first < minX) minX = first;
-    if (last > maxX) maxX = last;
+    const start = y * (stride + 1) + 1;
+    const sameAsAbove = y > 0 && data.compare(data, start - stride - 1, start - 1, start, start + stride) === 0;
+    if (!sameAsAbove) row = inkInRow(start);
+    if (row.count === 0) continue;
+    ink += row.count;
+    if (row.first < minX) minX = row.first;
+    if (row.last > maxX) maxX = row.last;
     if (y < minY) minY = y;
     maxY = y;
   }
