@@ -1,6 +1,7 @@
 // A kiosk as the loopback host composes it (file key store, file logger, system clock; a cheap PIN
 // hash, which no suite measures) on a bench folder, with accounts, and submissions of distinct registrants built ahead
 // of any timing.
+import { readFileSync } from 'node:fs';
 import { createKioskCore, newClientContext, type ClientContext, type KioskCore } from '../../electron/core';
 import { systemClock } from '../../electron/core/platform/clock';
 import { FileKeyStore } from '../../electron/core/platform/keyStore';
@@ -11,6 +12,13 @@ import { RegistrationSubmissionSchema, type RegistrationSubmission, type Registr
 import { setUpAccounts, TEST_SCRYPT } from '../support/core';
 import { person } from '../support/people';
 import { sampleSubmission } from '../support/submission';
+
+/**
+ * The signature every bench submission carries: a drawing made on the desk's pad in Debian
+ * Chromium (test/fixtures/README.md), so the image check, the stored bytes and the sync payload
+ * are those of the kiosk, not of a small generated test image.
+ */
+export const PAD_SIGNATURE_BASE64 = readFileSync(new URL('../fixtures/signature-pad-1150x256.png', import.meta.url)).toString('base64');
 
 /** Registrants' ID numbers repeat after this many (test/support/people.ts); one kiosk stays below it. */
 export const DISTINCT_REGISTRANTS = 15_000;
@@ -64,7 +72,7 @@ function openCore(dataDir: string, core: KioskCore): BenchKiosk {
     submissions(count) {
       if (next + count > DISTINCT_REGISTRANTS) throw new Error(`one bench kiosk registers at most ${DISTINCT_REGISTRANTS} people`);
       return Array.from({ length: count }, () => {
-        const input = sampleSubmission(core, systemClock, { who: person(next++) });
+        const input = sampleSubmission(core, systemClock, { who: person(next++), signaturePng: PAD_SIGNATURE_BASE64 });
         return { input, parsed: RegistrationSubmissionSchema.parse(input) };
       });
     },

@@ -45,6 +45,8 @@ export interface SubmissionOptions {
   grantOptional?: boolean;
   duplicateReason?: string;
   supersedes?: string;
+  /** The signature image, base64; by default a small generated drawing (`signaturePng()`). */
+  signaturePng?: string;
 }
 
 let nextPerson = 1000;
@@ -70,7 +72,7 @@ export function sampleSubmission(core: KioskCore, clock: Clock, options: Submiss
       reading: { openedAt: iso(t - 120_000), reachedEndAt: iso(t - 60_000), durationMs: 58_500 },
       consents: spec.consents.map(({ item, required }) => ({ item, granted: required || options.grantOptional === true, at: iso(t - 30_000) })),
       signer,
-      signaturePng: (signatureBase64 ??= signaturePng().toString('base64')),
+      signaturePng: options.signaturePng ?? (signatureBase64 ??= signaturePng().toString('base64')),
     },
     ...(options.duplicateReason === undefined ? {} : { duplicateReason: options.duplicateReason }),
     ...(options.supersedes === undefined ? {} : { supersedes: options.supersedes }),

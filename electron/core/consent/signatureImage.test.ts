@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encodePng, pixelRows, signaturePng, type ColorType, type Rgba } from '../../../test/support/png';
 import { sha256Hex } from './ed25519';
+import { decodePng } from './png';
 import { checkSignatureImage, signatureImageLimits } from './signatureImage';
 
 const INK = [0, 0, 0, 255] as const;
@@ -12,6 +14,17 @@ describe('the signature image check', () => {
     const bytes = signaturePng({ colorType });
     const result = checkSignatureImage(bytes);
     expect(result).toMatchObject({ ok: true, sha256: sha256Hex(bytes), width: 400, height: 160 });
+  });
+
+  it('accepts the pad image Chromium makes, counting its ink as a pixel-by-pixel count does', () => {
+    const bytes = readFileSync(new URL('../../../test/fixtures/signature-pad-1150x256.png', import.meta.url));
+    const { pixels } = decodePng(bytes);
+    let ink = 0;
+    for (let p = 0; p < pixels.length; p += 4) {
+      if (pixels[p + 3]! >= 128 && pixels[p]! * 299 + pixels[p + 1]! * 587 + pixels[p + 2]! * 114 < 128_000) ink += 1;
+    }
+    expect(ink).toBeGreaterThan(signatureImageLimits.minInkPixels);
+    expect(checkSignatureImage(bytes)).toEqual({ ok: true, sha256: sha256Hex(bytes), width: 1150, height: 256, inkPixels: ink });
   });
 
   it('refuses a file over the size limit before decoding it', () => {
