@@ -16,7 +16,7 @@ export interface PngHeader {
 
 export interface DecodedPng extends PngHeader {
   channels: number;
-  /** Unfiltered scanlines, `width * channels` bytes each, no filter bytes. */
+  /** Unfiltered scanlines, `width * channels` bytes each, no filter bytes, from offset 0 of their own buffer. */
   pixels: Buffer;
 }
 
@@ -109,117 +109,93 @@ export function paeth(left: number, up: number, upLeft: number): number {
   return pb <= pc ? up : upLeft;
 }
 
-/** Bytewise sum modulo 256 of four bytes at once: the low seven bits add without carrying out. */
+/**
+ * Bytewise sum modulo 256 of four bytes at once: the low seven bits add without carrying out, the
+ * top bits are put back by exclusive or. `| 0` keeps the sum a 32-bit integer.
+ */
 function addBytes(a: number, b: number): number {
-  return ((a & 0x7f7f7f7f) + (b & 0x7f7f7f7f)) ^ ((a ^ b) & 0x80808080);
+  return (((a & 0x7f7f7f7f) + (b & 0x7f7f7f7f)) | 0) ^ ((a ^ b) & 0x80808080);
 }
 
 /**
- * Reverses the per-scanline filters 0-4 (PNG spec, section 9) in place, on the data as it came out
- * of the inflater: row y's filter byte is at `y * (stride + 1)` and its pixel bytes follow it. The
- * rows sit one filter byte apart, so they are not four-byte aligned; Up (what Chromium's canvas
- * encoder writes on every row) and Sub on four-byte pixels are therefore done on aligned copies of
- * the row and of the row above, four bytes at a time, and the result is copied back. A row whose
- * Up differences are all zero repeats the row above (most rows of a signature pad) and is copied
- * whole. A Uint8Array store wraps modulo 256, as the filters require.
+ * Reverses the per-scanline filters 0-4 (PNG spec, section 9) from the inflated data `raw` (row
+ * y's filter byte at `y * (stride + 1)`, its bytes after it) into `out` (rows `stride` bytes apart,
+ * from offset 0 of its own buffer). When rows are whole 32-bit words (four-byte pixels, as the
+ * signature pad's RGBA always is), Up (what Chromium's canvas encoder writes on every row) and Sub
+ * add four bytes at a time; an Up row without differences repeats the row above and is copied.
+ * Uint8Array stores wrap modulo 256, as the filters require.
  */
-function unfilterInPlace(data: Buffer, stride: number, height: number, bpp: number): void {
-  const rowBytes = stride + 1;
-  const wordCount = stride >>> 2;
-  const words = Math.ceil(stride / 4);
-  // The unfiltered row above and the row being worked on, aligned; swapped after each row.
-  let above = new Uint32Array(words);
-  let current = new Uint32Array(words);
-  let aboveBytes = new Uint8Array(above.buffer, 0, stride);
-  let currentBytes = new Uint8Array(current.buffer, 0, stride);
+function unfilter(raw: Buffer, out: Buffer, stride: number, height: number, bpp: number): void {
+  const words = stride % 4 === 0 && out.byteOffset === 0 ? new Int32Array(out.buffer, 0, (stride * height) >>> 2) : null;
+  const rowWords = stride >>> 2;
   const zeroRow = Buffer.alloc(stride);
   for (let y = 0; y < height; y += 1) {
-    const row = y * rowBytes + 1;
+    const from = y * (stride + 1) + 1;
+    const filtered = raw.subarray(from, from + stride);
+    const row = y * stride;
     const end = row + stride;
-    const filter = data[row - 1]!;
+    const filter = raw[from - 1]!;
+    if (filter > 4) throw new PngError('corrupt', `unknown filter type ${String(filter)} on row ${y}`);
+    if (filter === 2 && y > 0 && zeroRow.equals(filtered)) {
+      out.copyWithin(row, row - stride, row);
+      continue;
+    }
+    out.set(filtered, row);
     switch (filter) {
-      case 0:
-        aboveBytes.set(data.subarray(row, end));
-        continue;
       case 1:
-        if (bpp === 4) {
-          currentBytes.set(data.subarray(row, end));
-          for (let i = 1; i < wordCount; i += 1) current[i] = addBytes(current[i]!, current[i - 1]!);
-          for (let i = Math.max(wordCount * 4, bpp); i < stride; i += 1) currentBytes[i] = currentBytes[i]! + currentBytes[i - bpp]!;
-          data.set(currentBytes, row);
-          break;
+        if (words && bpp === 4) {
+          for (let w = row >>> 2, last = (end >>> 2) - 1; w < last; w += 1) words[w + 1] = addBytes(words[w + 1]!, words[w]!);
+        } else {
+          for (let i = row + bpp; i < end; i += 1) out[i] = out[i]! + out[i - bpp]!;
         }
-        for (let i = row + bpp; i < end; i += 1) data[i] = data[i]! + data[i - bpp]!;
-        aboveBytes.set(data.subarray(row, end));
-        continue;
+        break;
       case 2:
-        if (y === 0) {
-          aboveBytes.set(data.subarray(row, end));
-          continue;
+        if (y === 0) break;
+        if (words) {
+          for (let w = row >>> 2, last = end >>> 2; w < last; w += 1) words[w] = addBytes(words[w]!, words[w - rowWords]!);
+        } else {
+          for (let i = row; i < end; i += 1) out[i] = out[i]! + out[i - stride]!;
         }
-        if (zeroRow.equals(data.subarray(row, end))) {
-          data.copy(data, row, row - rowBytes, end - rowBytes);
-          continue;
-        }
-        currentBytes.set(data.subarray(row, end));
-        for (let i = 0; i < wordCount; i += 1) current[i] = addBytes(current[i]!, above[i]!);
-        for (let i = wordCount * 4; i < stride; i += 1) currentBytes[i] = currentBytes[i]! + aboveBytes[i]!;
-        data.set(currentBytes, row);
         break;
       case 3:
         if (y === 0) {
-          for (let i = row + bpp; i < end; i += 1) data[i] = data[i]! + (data[i - bpp]! >> 1);
+          for (let i = row + bpp; i < end; i += 1) out[i] = out[i]! + (out[i - bpp]! >> 1);
         } else {
-          for (let i = row; i < row + bpp; i += 1) data[i] = data[i]! + (data[i - rowBytes]! >> 1);
-          for (let i = row + bpp; i < end; i += 1) data[i] = data[i]! + ((data[i - bpp]! + data[i - rowBytes]!) >> 1);
+          for (let i = row; i < row + bpp; i += 1) out[i] = out[i]! + (out[i - stride]! >> 1);
+          for (let i = row + bpp; i < end; i += 1) out[i] = out[i]! + ((out[i - bpp]! + out[i - stride]!) >> 1);
         }
-        aboveBytes.set(data.subarray(row, end));
-        continue;
+        break;
       case 4:
         // On the first row up and up-left are 0, where Paeth picks left; in the first pixel left
         // and up-left are 0, where it picks up.
         if (y === 0) {
-          for (let i = row + bpp; i < end; i += 1) data[i] = data[i]! + data[i - bpp]!;
+          for (let i = row + bpp; i < end; i += 1) out[i] = out[i]! + out[i - bpp]!;
         } else {
-          for (let i = row; i < row + bpp; i += 1) data[i] = data[i]! + data[i - rowBytes]!;
+          for (let i = row; i < row + bpp; i += 1) out[i] = out[i]! + out[i - stride]!;
           for (let i = row + bpp; i < end; i += 1) {
-            const left = data[i - bpp]!;
-            const up = data[i - rowBytes]!;
-            const upLeft = data[i - rowBytes - bpp]!;
+            const left = out[i - bpp]!;
+            const up = out[i - stride]!;
+            const upLeft = out[i - stride - bpp]!;
             const pa = Math.abs(up - upLeft);
             const pb = Math.abs(left - upLeft);
             const pc = Math.abs(left + up - 2 * upLeft);
-            data[i] = data[i]! + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft);
+            out[i] = out[i]! + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft);
           }
         }
-        aboveBytes.set(data.subarray(row, end));
-        continue;
-      default:
-        throw new PngError('corrupt', `unknown filter type ${String(filter)} on row ${y}`);
+        break;
     }
-    // The aligned row just unfiltered is the next row's row above.
-    [above, current] = [current, above];
-    [aboveBytes, currentBytes] = [currentBytes, aboveBytes];
   }
 }
 
-/**
- * An image's unfiltered scanlines where the inflater put them: row y's filter byte is at
- * `y * (stride + 1)` (left in place) and its `stride` pixel bytes follow it.
- */
-export interface PngScanlines extends PngHeader {
-  channels: number;
-  stride: number;
-  data: Buffer;
-}
-
-/** A PNG whose chunks, CRCs and header have been checked; the pixels are inflated only on `scanlines()`. */
+/** A PNG whose chunks, CRCs and header have been checked; the pixels are inflated only on `decode()`. */
 export interface PngFile extends PngHeader {
   /**
-   * Inflates and unfilters the pixel data. Inflating stops at the size the header declares, so a
-   * decompression bomb ends there; callers check their own dimension limits on the header first.
+   * Inflates and unfilters the pixel data into rows `width * channels` bytes apart, starting at
+   * offset 0 of their own ArrayBuffer (so four-byte pixels can be read as aligned words).
+   * Inflating stops at the size the header declares, so a decompression bomb ends there; callers
+   * check their own dimension limits on the header first.
    */
-  scanlines(): PngScanlines;
+  decode(): DecodedPng;
 }
 
 /** Reads the chunks (every CRC) and the header once, without inflating the pixels. */
@@ -228,22 +204,23 @@ export function readPng(bytes: Uint8Array): PngFile {
   const header = parseHeader(chunks[0]);
   return {
     ...header,
-    scanlines() {
+    decode() {
       const compressed = checkChunkOrder(chunks, header);
       const channels = CHANNELS[header.colorType] ?? 0;
       const stride = header.width * channels;
       const expected = (stride + 1) * header.height;
-      let data: Buffer;
+      let raw: Buffer;
       try {
         // One output buffer a byte larger than the image: a whole image inflates in a single call,
         // and a stream with more in it still ends at the limit.
-        data = inflateSync(compressed, { maxOutputLength: expected, chunkSize: Math.max(expected + 1, 64) });
+        raw = inflateSync(compressed, { maxOutputLength: expected, chunkSize: Math.max(expected + 1, 64) });
       } catch (error) {
         throw new PngError('corrupt', `pixel data does not inflate to ${expected} bytes: ${error instanceof Error ? error.message : ''}`);
       }
-      if (data.length !== expected) throw new PngError('corrupt', `pixel data has ${data.length} bytes, expected ${expected}`);
-      unfilterInPlace(data, stride, header.height, channels);
-      return { ...header, channels, stride, data };
+      if (raw.length !== expected) throw new PngError('corrupt', `pixel data has ${raw.length} bytes, expected ${expected}`);
+      const pixels = Buffer.from(new ArrayBuffer(stride * header.height));
+      unfilter(raw, pixels, stride, header.height, channels);
+      return { ...header, channels, pixels };
     },
   };
 }
@@ -254,10 +231,7 @@ export function readPngHeader(bytes: Uint8Array): PngHeader {
   return { width, height, colorType };
 }
 
-/** Decodes a PNG into contiguous rows (see `PngFile.scanlines` for the limits). */
+/** Decodes a PNG into contiguous rows (see `PngFile.decode` for the limits). */
 export function decodePng(bytes: Uint8Array): DecodedPng {
-  const { width, height, colorType, channels, stride, data } = readPng(bytes).scanlines();
-  const pixels = Buffer.allocUnsafe(stride * height);
-  for (let y = 0; y < height; y += 1) data.copy(pixels, y * stride, y * (stride + 1) + 1, (y + 1) * (stride + 1));
-  return { width, height, colorType, channels, pixels };
+  return readPng(bytes).decode();
 }

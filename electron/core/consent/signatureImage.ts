@@ -2,7 +2,7 @@
 // bounds, with enough dark strokes to be a handwritten signature rather than an empty or
 // accidental one (a tap, a short line) or a filled-in rectangle.
 import { sha256Hex } from './ed25519';
-import { PngError, readPng, type PngScanlines } from './png';
+import { PngError, readPng, type DecodedPng } from './png';
 
 export const signatureImageLimits = {
   maxBytes: 512 * 1024,
@@ -30,24 +30,40 @@ export type SignatureImageCheck =
   | { ok: true; sha256: string; width: number; height: number; inkPixels: number }
   | { ok: false; problem: SignatureImageProblem; params: Record<string, string | number> };
 
+/** Whether this machine stores a 32-bit word's lowest byte first (x64 and ARM do). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /**
  * Ink: a pixel that is mostly opaque (alpha at least 128) and dark (luma 0.299 R + 0.587 G + 0.114 B,
- * or the gray value, below 128). Counted on the scanlines where the decoder left them; a row with
- * the same bytes as the row above (most rows of a pad: blank, or crossing the same strokes) has the
- * same ink, so it is compared natively and counted once.
+ * or the gray value, below 128). A row with the same bytes as the row above (most rows of a pad:
+ * blank, or crossing the same strokes) has the same ink, so it is compared natively and counted
+ * once; RGBA rows (the pad's) are read a pixel per 32-bit word.
  */
-function inkStats({ width, height, channels, colorType, stride, data }: PngScanlines) {
+function inkStats({ width, height, channels, colorType, pixels }: DecodedPng) {
+  const stride = width * channels;
   const gray = colorType === 0 || colorType === 4;
   const alphaAt = colorType === 4 || colorType === 6 ? channels - 1 : -1;
-  /** Ink pixels of the row starting at `p`, and the first and last x holding ink (-1 when none). */
+  const words = colorType === 6 && LITTLE_ENDIAN && pixels.byteOffset === 0 ? new Uint32Array(pixels.buffer, 0, width * height) : null;
+  /** Ink pixels of the row starting at byte `p`, and the first and last x holding ink (-1 when none). */
   function inkInRow(p: number) {
     let count = 0;
     let first = -1;
     let last = -1;
+    if (words) {
+      for (let x = 0, w = p >>> 2; x < width; x += 1, w += 1) {
+        const pixel = words[w]!;
+        if (pixel < 0x80000000) continue;
+        if ((pixel & 0xff) * 299 + ((pixel >>> 8) & 0xff) * 587 + ((pixel >>> 16) & 0xff) * 114 >= 128_000) continue;
+        count += 1;
+        if (first < 0) first = x;
+        last = x;
+      }
+      return { count, first, last };
+    }
     for (let x = 0; x < width; x += 1, p += channels) {
-      if (alphaAt >= 0 && data[p + alphaAt]! < 128) continue;
+      if (alphaAt >= 0 && pixels[p + alphaAt]! < 128) continue;
       // Luma in thousandths, so the comparison with 128 is exact in integers.
-      const dark = gray ? data[p]! < 128 : data[p]! * 299 + data[p + 1]! * 587 + data[p + 2]! * 114 < 128_000;
+      const dark = gray ? pixels[p]! < 128 : pixels[p]! * 299 + pixels[p + 1]! * 587 + pixels[p + 2]! * 114 < 128_000;
       if (!dark) continue;
       count += 1;
       if (first < 0) first = x;
@@ -62,8 +78,8 @@ function inkStats({ width, height, channels, colorType, stride, data }: PngScanl
   let maxY = -1;
   let row = { count: 0, first: -1, last: -1 };
   for (let y = 0; y < height; y += 1) {
-    const start = y * (stride + 1) + 1;
-    const sameAsAbove = y > 0 && data.compare(data, start - stride - 1, start - 1, start, start + stride) === 0;
+    const start = y * stride;
+    const sameAsAbove = y > 0 && pixels.compare(pixels, start - stride, start, start, start + stride) === 0;
     if (!sameAsAbove) row = inkInRow(start);
     if (row.count === 0) continue;
     ink += row.count;
@@ -82,13 +98,13 @@ export function checkSignatureImage(bytes: Uint8Array, limits = signatureImageLi
     params,
   });
   if (bytes.length > limits.maxBytes) return fail('too_large', { maxKiB: Math.floor(limits.maxBytes / 1024) });
-  let image: PngScanlines;
+  let image: DecodedPng;
   try {
     const png = readPng(bytes);
     const { width, height } = png;
     const sideOk = (side: number) => side >= limits.minSide && side <= limits.maxSide;
     if (!sideOk(width) || !sideOk(height)) return fail('dimensions', { width, height, min: limits.minSide, max: limits.maxSide });
-    image = png.scanlines();
+    image = png.decode();
   } catch (error) {
     if (error instanceof PngError) return fail(error.problem);
     throw error;
