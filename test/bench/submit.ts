@@ -2,11 +2,13 @@
 // the signed consent snapshot, one BEGIN IMMEDIATE transaction with synchronous=FULL) — against
 // the least any durable store can do: one row with the same bytes, inserted into a database opened
 // the same way (encrypted, WAL, synchronous=FULL) on the same disk, alternating with the submits.
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { signText } from '../../electron/core/consent/ed25519';
+import { checkSignatureImage } from '../../electron/core/consent/signatureImage';
 import { openEncryptedDatabase } from '../../electron/core/db/open';
 import { benchKioskWithAccounts } from './kiosk';
-import { samplePairs, sampleAsync, type Runs } from './measure';
+import { samplePairs, sampleAsync, sampleSync, type Runs } from './measure';
 import type { BenchResults } from './report';
 import { blocksOf, rateSummary, ratio, summarize } from './stats';
 import type { WorkDir } from './workdir';
@@ -14,10 +16,13 @@ import type { WorkDir } from './workdir';
 export interface SubmitSizes {
   pairs: Runs;
   api: Runs;
+  parts: Runs;
 }
 
 export const submitSizes = (quick: boolean): SubmitSizes =>
-  quick ? { pairs: { warmup: 10, iterations: 60 }, api: { warmup: 5, iterations: 30 } } : { pairs: { warmup: 30, iterations: 400 }, api: { warmup: 10, iterations: 150 } };
+  quick
+    ? { pairs: { warmup: 10, iterations: 60 }, api: { warmup: 5, iterations: 30 }, parts: { warmup: 20, iterations: 100 } }
+    : { pairs: { warmup: 30, iterations: 400 }, api: { warmup: 10, iterations: 150 }, parts: { warmup: 50, iterations: 400 } };
 
 const SECTION = 'submit';
 
@@ -48,6 +53,27 @@ export async function benchSubmit(work: WorkDir, results: BenchResults, sizes: S
     const bytes = summarize(bodies.map((body) => body.length));
     results.note(`submit: each raw insert stores the submission's JSON as sent by the screen, ${bytes.p50} bytes (signature PNG included).`);
     results.ratio('submit_vs_raw_insert', ratio(submit.p50, raw.p50), 'submit.core p50 / submit.raw_insert p50', { bound: 'max', value: 1.5 });
+
+    // Two things no submit may leave out, each measured alone on the same inputs: the check of the
+    // signature image (the registrant's evidence is refused unless it decodes and holds a signature)
+    // and the Ed25519 signature over a snapshot body (a key of its own: the cost does not depend on
+    // which key). With the raw insert they bound from below what a submit can cost.
+    const png = Buffer.from(submissions[0]!.input.signing.signaturePng, 'base64');
+    const imageMs = sampleSync(sizes.parts, () => {
+      if (!checkSignatureImage(png).ok) throw new Error('the bench signature image is refused');
+    });
+    const body = kiosk.core.database.sqlite.prepare('SELECT body FROM consent_snapshots ORDER BY seq DESC LIMIT 1').pluck().get() as string;
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const signMs = sampleSync(sizes.parts, () => signText(privateKey, body));
+    const image = summarize(imageMs);
+    const sign = summarize(signMs);
+    results.metric('submit.image_check', SECTION, `part: checkSignatureImage of the same ${png.length}-byte PNG`, image, 'ms');
+    results.metric('submit.sign', SECTION, `part: Ed25519 signature over a ${Buffer.byteLength(body)}-byte snapshot body`, sign, 'ms');
+    results.ratio(
+      'least_submit_vs_raw_insert',
+      ratio(raw.p50 + image.p50 + sign.p50, raw.p50),
+      '(submit.raw_insert + submit.image_check + submit.sign) p50 / submit.raw_insert p50: the least a submit that checks and signs can reach',
+    );
 
     // The whole API call as the loopback host and IPC make it: zod parse, session and role, output check.
     const apiInputs = kiosk.submissions(sizes.api.warmup + sizes.api.iterations).map(({ input }) => input);
