@@ -78,12 +78,17 @@ export async function benchSync(work: WorkDir, results: BenchResults, sizes: Syn
   try {
     const { core } = kiosk;
     core.settings.set('syncBatchMaxRecords', sizes.batch);
+    // Batches of `sizes.batch` records, as the baselines post them: with the pad's real signature
+    // image 500 records are about 14 MiB, over the default byte limit (8 MiB), which would cut
+    // smaller batches than the baselines get. The limit is an IT setting; its largest value is set.
+    core.settings.set('syncBatchMaxBytes', 32 * 1024 * 1024);
     const registrationIds = core.database.sqlite.prepare('SELECT id FROM registrations ORDER BY id').pluck();
     let warmUpIds: string[] = [];
     let fillSeconds = 0;
 
-    // Each applied batch is reported as progress; the gaps between reports are the batch times.
-    const marks: number[] = [];
+    // Each applied batch is reported as progress; the gaps between reports are the batch times,
+    // the growth of `sent` between them the batch's records.
+    const marks: { at: number; sent: number }[] = [];
     const { totalMs } = await withRemote(startRemote('platform', work.folder('platform')), async (platform) => {
       if (!platform.enrolmentCode) throw new Error('the platform gave no enrolment code');
       await core.sync.enrol({ platformUrl: platform.url, code: platform.enrolmentCode }, 'it01');
@@ -97,7 +102,7 @@ export async function benchSync(work: WorkDir, results: BenchResults, sizes: Syn
       // fetch see that close before the timed pass, or its first request goes out on a dead socket.
       await new Promise((resolve) => setTimeout(resolve, 100));
       const unsubscribe = core.events.subscribe((event) => {
-        if (event.type === 'sync.progress') marks.push(performance.now());
+        if (event.type === 'sync.progress') marks.push({ at: performance.now(), sent: event.progress.sent });
       });
       const start = performance.now();
       const outcome = await core.sync.runNow();
@@ -110,7 +115,10 @@ export async function benchSync(work: WorkDir, results: BenchResults, sizes: Syn
       if (held !== sizes.warmUp.records + sizes.records) throw new Error(`the platform holds ${held} of ${sizes.warmUp.records + sizes.records} records`);
       return { totalMs: elapsed };
     });
-    const batches = marks.slice(1).map((mark, i) => ({ items: Math.min(sizes.batch, sizes.records - i * sizes.batch), ms: mark - marks[i]! }));
+    const batches = marks.slice(1).map((mark, i) => ({ items: mark.sent - marks[i]!.sent, ms: mark.at - marks[i]!.at }));
+    if (batches.some((batch) => batch.items !== sizes.batch && batch !== batches.at(-1))) {
+      throw new Error(`the kiosk cut batches other than ${sizes.batch} records: ${batches.map((batch) => batch.items).join(', ')}`);
+    }
     const syncRate = record(results, 'sync.platform', 'kiosk sync engine → reference platform', { totalMs, batches }, sizes.records);
 
     // The baselines get exactly the records the kiosk sent, as the wire format has them.
