@@ -2,6 +2,7 @@
 // cut must send exactly what it would have built itself.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBatchStore } from '../../electron/core/sync/batchStore';
+import { encodeEntry, entryBytes } from '../../electron/core/sync/requestBody';
 import { createWireRecords } from '../../electron/core/sync/wireRecords';
 import { createSyncKiosk, saveRegistrations, type SyncKiosk } from './support';
 
@@ -29,12 +30,12 @@ describe('building records ahead of the cut', () => {
     const ahead = building.stop();
     expect(ahead.size).toBe(10);
     const cut = batches.cut('network', now, 10, 1024 * 1024, ahead);
-    expect(cut?.records.map((record) => record.record_id)).toEqual([...ahead.keys()].sort());
-    for (const record of cut?.records ?? []) {
-      expect(record).toBe(ahead.get(record.record_id)?.record);
-      expect(JSON.stringify(record)).toBe(JSON.stringify(wire.build(record.record_id)));
+    expect(cut?.entries.map(({ record }) => record.record_id)).toEqual([...ahead.keys()].sort());
+    for (const entry of cut?.entries ?? []) {
+      expect(entry).toBe(ahead.get(entry.record.record_id));
+      expect(entry.json.equals(encodeEntry(wire.build(entry.record.record_id)).json)).toBe(true);
     }
-    expect(cut?.bytes).toBe([...ahead.values()].reduce((total, built) => total + built.bytes, 0));
+    expect(cut?.bytes).toBe([...ahead.values()].reduce((total, built) => total + entryBytes(built), 0));
   });
 
   it('builds one record a turn and nothing once stopped; the cut builds the rest itself', async () => {
@@ -49,7 +50,7 @@ describe('building records ahead of the cut', () => {
     for (let i = 0; i < 10; i += 1) await turn();
     expect(ahead.size).toBe(seen);
     const cut = batches.cut('network', now, 10, 1024 * 1024, ahead);
-    expect(cut?.records).toHaveLength(10);
-    expect(cut?.records.filter((record) => ahead.get(record.record_id)?.record === record)).toHaveLength(seen);
+    expect(cut?.entries).toHaveLength(10);
+    expect(cut?.entries.filter((entry) => ahead.get(entry.record.record_id) === entry)).toHaveLength(seen);
   });
 });

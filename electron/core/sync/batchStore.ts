@@ -8,7 +8,8 @@ import { appendAudit } from '../audit/audit';
 import type { Db } from '../db';
 import type { SqliteDatabase } from '../db/open';
 import { READY_FOR_BATCH_SQL } from '../outbox/queries';
-import { UnsendableRecordError, wireBytes, type WireRecords } from './wireRecords';
+import { encodeEntry, entryBytes, type EncodedEntry } from './requestBody';
+import { UnsendableRecordError, type WireRecords } from './wireRecords';
 
 export type Transport = 'network' | 'usb';
 
@@ -27,15 +28,13 @@ export interface OpenBatch {
 
 export interface CutBatch {
   id: string;
-  records: WireEntry[];
+  /** The batch's records, encoded as they go on the wire, sorted by id. */
+  entries: EncodedEntry[];
   bytes: number;
 }
 
-/** A record built before its batch was cut, with the bytes it adds to a request. */
-export interface BuiltRecord {
-  record: WireEntry;
-  bytes: number;
-}
+/** A record built (and encoded) before its batch was cut. */
+export type BuiltRecord = EncodedEntry;
 
 /** Records being built ahead of the next cut (`buildAhead`). */
 export interface BuildingAhead {
@@ -106,35 +105,34 @@ export function createBatchStore(deps: { db: Db; sqlite: SqliteDatabase; wire: W
       .transaction((): CutBatch | null => {
         const at = now.toISOString();
         const ids = ready.all(at, maxRecords) as string[];
-        const records: WireEntry[] = [];
+        const entries: EncodedEntry[] = [];
         const consentTexts = new Map<string, string>();
         let bytes = 0;
         for (const id of ids) {
           let built = ahead.get(id);
           if (!built) {
             try {
-              const record = wire.build(id, consentTexts);
-              built = { record, bytes: wireBytes(record) };
+              built = encodeEntry(wire.build(id, consentTexts));
             } catch (error) {
               if (!(error instanceof UnsendableRecordError)) throw error;
               quarantineNow(id, reasons.unsendable, at);
               continue;
             }
           }
-          if (records.length > 0 && bytes + built.bytes > maxBytes) break;
-          records.push(built.record);
-          bytes += built.bytes;
+          if (entries.length > 0 && bytes + entryBytes(built) > maxBytes) break;
+          entries.push(built);
+          bytes += entryBytes(built);
         }
-        if (records.length === 0) return null;
-        records.sort((a, b) => (a.record_id < b.record_id ? -1 : 1));
+        if (entries.length === 0) return null;
+        entries.sort((a, b) => (a.record.record_id < b.record.record_id ? -1 : 1));
         const id = uuidv7({ msecs: now.getTime() });
-        insertBatch.run(id, transport, records.length, bytes, at);
-        for (const record of records) {
+        insertBatch.run(id, transport, entries.length, bytes, at);
+        for (const { record } of entries) {
           insertItem.run(id, record.record_id);
           claim.run(id, record.record_id);
           setState.run('sending', at, record.record_id);
         }
-        return { id, records, bytes };
+        return { id, entries, bytes };
       })
       .immediate();
   }
@@ -158,8 +156,7 @@ export function createBatchStore(deps: { db: Db; sqlite: SqliteDatabase; wire: W
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (stopped) return;
         try {
-          const record = wire.build(id, consentTexts);
-          built.set(id, { record, bytes: wireBytes(record) });
+          built.set(id, encodeEntry(wire.build(id, consentTexts)));
         } catch (error) {
           if (!(error instanceof UnsendableRecordError)) return;
         }
@@ -177,6 +174,11 @@ export function createBatchStore(deps: { db: Db; sqlite: SqliteDatabase; wire: W
   function recordsOf(batchId: string): WireEntry[] {
     const consentTexts = new Map<string, string>();
     return (itemIds.all(batchId) as string[]).map((id) => wire.build(id, consentTexts));
+  }
+
+  /** `recordsOf`, encoded for a request. */
+  function entriesOf(batchId: string): EncodedEntry[] {
+    return recordsOf(batchId).map(encodeEntry);
   }
 
   function applyOne(batchId: string, registrationId: string, outcome: RecordOutcome, at: string, counts: AppliedCounts): void {
@@ -296,6 +298,7 @@ export function createBatchStore(deps: { db: Db; sqlite: SqliteDatabase; wire: W
     cut,
     buildAhead,
     recordsOf,
+    entriesOf,
     ids: (batchId: string) => itemIds.all(batchId) as string[],
     contentHashes: (batchId: string) =>
       new Map((contentHashes.all(batchId) as Array<{ id: string; content_sha256: string }>).map((row) => [row.id, row.content_sha256])),

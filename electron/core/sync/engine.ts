@@ -7,7 +7,7 @@
 // clock) is injected, so tests drive it deterministically.
 import type { KioskEvent } from '../../../shared/api/events';
 import type { Connectivity, SyncPassOutcome, SyncProgress, SyncStatus } from '../../../shared/domain/sync';
-import { limits, type WireEntry } from '../../../shared/sync';
+import { limits } from '../../../shared/sync';
 import type { Activity } from '../activity';
 import type { AgreementLibrary } from '../agreements/library';
 import type { Clock } from '../platform/clock';
@@ -22,6 +22,7 @@ import { PlatformError, type PlatformClient } from './platformClient';
 import type { PassLock } from './passLock';
 import type { QueueFigures } from './queueFigures';
 import { ReceiptError, verifyReceipt } from './receipts';
+import { encodeBatchRequest, type EncodedEntry } from './requestBody';
 
 /**
  * A batch the platform answered 500 this often (its records' failed sends) is set aside: what the
@@ -164,15 +165,16 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     batchId: string,
     outcome: SyncPassOutcome,
     shrink: (size: number) => void,
-    cutRecords: WireEntry[] | null,
+    cutEntries: EncodedEntry[] | null,
   ): Promise<void> {
     await deps.activity.during('sync', async () => {
-      const records = cutRecords ?? batches.recordsOf(batchId);
+      const request = encodeBatchRequest(batchId, cutEntries ?? batches.entriesOf(batchId));
+      const { records } = request;
       deps.passLock.refresh(clock.now());
       batches.markSent(batchId, clock.now());
       let answer;
       try {
-        answer = await client.sendBatch(link, { batch_id: batchId, records });
+        answer = await client.sendBatch(link, request);
       } catch (error) {
         if (!(error instanceof PlatformError)) throw error;
         if (error.kind === 'http' && (error.status === 400 || error.status === 413)) {
@@ -201,7 +203,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       }
       let receipt;
       try {
-        receipt = verifyReceipt(answer.receipt, { platformKey: link.platformKey, platformKeyId: link.platformKeyId, kioskId: deps.kioskId, batchId, records });
+        receipt = verifyReceipt(answer.receipt, {
+          platformKey: link.platformKey,
+          platformKeyId: link.platformKeyId,
+          kioskId: deps.kioskId,
+          batchId,
+          records,
+          requestSha256: request.requestSha256,
+        });
       } catch (error) {
         if (!(error instanceof ReceiptError)) throw error;
         batches.markFailed(batchId, `receipt_${error.check}`);
@@ -237,7 +246,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       // While the platform checks this batch, the kiosk builds the next one's records.
       const building = batches.buildAhead(clock.now(), limit);
       try {
-        await sendBatch(link, batchId, outcome, shrink, cut?.records ?? null);
+        await sendBatch(link, batchId, outcome, shrink, cut?.entries ?? null);
       } finally {
         ahead = building.stop();
       }

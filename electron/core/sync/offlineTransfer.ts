@@ -16,7 +16,7 @@ import type { ExportedBatch, ImportedReceipt } from '../../../shared/domain/sync
 import { noCounts, type BatchStore } from './batchStore';
 import type { LinkStore } from './link';
 import { fileSha256, readOfflineReceipt, sealOfflineBatch } from './offlineFile';
-import { ReceiptError, verifyReceipt } from './receipts';
+import { ReceiptError, requestSha256, verifyReceipt } from './receipts';
 
 export interface OfflineTransferDeps {
   db: Db;
@@ -82,7 +82,14 @@ export function createOfflineTransfer(deps: OfflineTransferDeps) {
     const records = batches.recordsOf(file.batch_id);
     let body;
     try {
-      body = verifyReceipt(file.receipt, { platformKey: link.platformKey, platformKeyId: link.platformKeyId, kioskId: deps.identity.kioskId, batchId: file.batch_id, records });
+      body = verifyReceipt(file.receipt, {
+        platformKey: link.platformKey,
+        platformKeyId: link.platformKeyId,
+        kioskId: deps.identity.kioskId,
+        batchId: file.batch_id,
+        records,
+        requestSha256: requestSha256(records),
+      });
     } catch (error) {
       if (error instanceof ReceiptError) throw new KioskError('sync_file_invalid');
       throw error;

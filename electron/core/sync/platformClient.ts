@@ -11,12 +11,12 @@ import {
   HeartbeatResponseSchema,
   LookupResponseSchema,
   SERVER_TIME_HEADER,
-  type BatchRequest,
   type EnrolmentRequest,
   type HeartbeatRequest,
 } from '../../../shared/sync';
 import type { Clock } from '../platform/clock';
 import { parseRetryAfter } from './backoff';
+import type { EncodedBatchRequest } from './requestBody';
 
 /**
  * - `unreachable`: no answer (refused, reset, DNS);
@@ -71,7 +71,7 @@ export function createPlatformClient(deps: PlatformClientDeps) {
     method: 'GET' | 'POST',
     path: string,
     schema: S,
-    body?: unknown,
+    body?: Uint8Array,
   ): Promise<z.output<S>> {
     const started = deps.clock.now().getTime();
     let response: Response;
@@ -85,8 +85,8 @@ export function createPlatformClient(deps: PlatformClientDeps) {
           ...(target.credential ? { authorization: `Bearer ${target.credential}` } : {}),
         },
         // As UTF-8 bytes: fetch would otherwise re-scan a string body (megabytes for a batch) for
-        // lone surrogates, which JSON.stringify never leaves.
-        ...(body === undefined ? {} : { body: Buffer.from(JSON.stringify(body), 'utf8') }),
+        // lone surrogates, which neither JSON.stringify nor canonical JSON leaves.
+        ...(body === undefined ? {} : { body }),
         signal: AbortSignal.timeout(deps.timeoutMs()),
       });
       text = await response.text();
@@ -120,14 +120,17 @@ export function createPlatformClient(deps: PlatformClientDeps) {
     return parsed.data;
   }
 
+  const json = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
+
   return {
     enrol: (platformUrl: string, request: EnrolmentRequest) =>
-      exchange({ platformUrl, credential: null }, 'POST', '/v1/enrolments', EnrolmentResponseSchema, request),
-    sendBatch: (target: PlatformTarget, request: BatchRequest) => exchange(target, 'POST', '/v1/batches', BatchResponseSchema, request),
+      exchange({ platformUrl, credential: null }, 'POST', '/v1/enrolments', EnrolmentResponseSchema, json(request)),
+    /** The batch goes as it was encoded (requestBody.ts), byte for byte on every resend. */
+    sendBatch: (target: PlatformTarget, request: EncodedBatchRequest) => exchange(target, 'POST', '/v1/batches', BatchResponseSchema, request.body),
     lookup: (target: PlatformTarget, ids: readonly string[]) =>
       exchange(target, 'GET', `/v1/records?ids=${ids.join(',')}`, LookupResponseSchema),
     agreements: (target: PlatformTarget, since: number) => exchange(target, 'GET', `/v1/agreements?since=${since}`, AgreementFeedResponseSchema),
-    heartbeat: (target: PlatformTarget, request: HeartbeatRequest) => exchange(target, 'POST', '/v1/heartbeat', HeartbeatResponseSchema, request),
+    heartbeat: (target: PlatformTarget, request: HeartbeatRequest) => exchange(target, 'POST', '/v1/heartbeat', HeartbeatResponseSchema, json(request)),
   };
 }
 

@@ -134,8 +134,3 @@ export function createWireRecords(sqlite: SqliteDatabase, signingKey: KeyObject)
 }
 
 export type WireRecords = ReturnType<typeof createWireRecords>;
-
-/** Bytes a record adds to a batch request body (its JSON and a separating comma). */
-export function wireBytes(record: WireEntry): number {
-  return Buffer.byteLength(JSON.stringify(record), 'utf8') + 1;
-}
