@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import { ensureAdminToken, isAdminToken } from './adminToken';
 import { listHeartbeats, listRecords, listWithdrawals } from './adminQueries';
 import { agreementFeed, publishAgreement, publishedAgreementHash } from './agreements';
-import { isBatchStored, receiveBatch, type BatchContext } from './batches';
+import { isBatchStored, prepareBatch, receiveBatch, type BatchContext } from './batches';
 import { openPlatformDb, type PlatformDb } from './db';
 import { authenticate, enrol, issueEnrolmentCode } from './enrolment';
 import { FaultInjector, FaultSpecError, parseFaultSpec, type FaultKind, type FaultRoute } from './faults';
@@ -93,9 +93,12 @@ export async function startPlatform(options: PlatformOptions): Promise<PlatformS
       handle: async ({ req, body, now }) => {
         const sender = kiosk(req);
         const request = parse(BatchRequestSchema, body);
-        // A resend is answered from the stored receipt: nothing to verify then.
-        const verify = isBatchStored(db, request.batch_id) ? undefined : await verifyAhead(sender.publicKey, request.records);
-        return receiveBatch(batchContext, sender, request, now, verify);
+        // A resend is answered from the stored receipt: nothing to verify then. Otherwise the
+        // signatures go to the thread pool, and this thread does the rest of the checks that need
+        // no database meanwhile.
+        const verifying = isBatchStored(db, request.batch_id) ? undefined : verifyAhead(sender.publicKey, request.records);
+        const prepared = prepareBatch(request);
+        return receiveBatch(batchContext, sender, request, now, await verifying, prepared);
       },
     },
     'GET /v1/records': {
