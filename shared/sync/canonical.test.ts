@@ -105,6 +105,23 @@ describe('writeCanonicalArray', () => {
     expect(pieces.join('')).toBe(reference(odd));
   });
 
+  it('hands long strings over as pieces of their own, escaped exactly as the package does', () => {
+    const long = (unit: string) => unit.repeat(Math.ceil(1500 / unit.length));
+    const record = {
+      payload: { name: '张三', note: long('行"\\\n\u0001') },
+      signature_png: long('iVBORw0KGgoAAAANSUhEUg+/='),
+      texts: [long('我同意'), long('a\u2028b😀'), 'short'],
+    };
+    for (const array of [[record], [record, record, 1, null]]) {
+      const pieces: string[] = [];
+      writeCanonicalArray(array, (piece) => pieces.push(piece));
+      expect(pieces.join('')).toBe(reference(array));
+      expect(pieces).toContain(JSON.stringify(record.signature_png));
+      expect(pieces).toContain(JSON.stringify(record.payload.note));
+    }
+    expect(canonicalJson(record)).toBe(reference(record));
+  });
+
   it('refuses an element that contains the array', () => {
     const array: unknown[] = [1];
     array.push({ back: array });
