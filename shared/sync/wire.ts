@@ -22,10 +22,16 @@ export const InstantSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(?:Z|[+-]\d{2}:\d{2})$/, { error: 'protocol.field.instant' })
   .refine((text) => !Number.isNaN(Date.parse(text)), { error: 'protocol.field.instant' });
 
-/** Canonical base64 (padding, no line breaks). Receivers also check it round-trips byte for byte. */
-export const Base64Schema = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, {
-  error: 'protocol.field.base64',
-});
+/**
+ * Canonical base64 (padding, no line breaks). Receivers also check it round-trips byte for byte.
+ * The alphabet with at most two `=` at the end, in a length divisible by four: the same strings as
+ * `^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$`, checked in half the time
+ * (a record's image is 25,000 characters).
+ */
+export const Base64Schema = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'protocol.field.base64' })
+  .refine((text) => text.length % 4 === 0, { error: 'protocol.field.base64' });
 
 /** An Ed25519 signature: 64 bytes, base64. */
 export const SignatureSchema = z.string().regex(/^[A-Za-z0-9+/]{86}==$/, { error: 'protocol.field.signature' });
