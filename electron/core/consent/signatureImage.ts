@@ -33,54 +33,71 @@ export type SignatureImageCheck =
 /** Whether this machine stores a 32-bit word's lowest byte first (x64 and ARM do). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
+/** Ink pixels in one row, and the first and last x holding ink (-1 when none). */
+interface RowInk {
+  count: number;
+  first: number;
+  last: number;
+}
+
+/**
+ * One RGBA row read a pixel per 32-bit word (little-endian: red in the low byte, alpha in the top
+ * one, so alpha is at least 128 exactly when the word is negative).
+ */
+function rgbaRowInk(words: Int32Array, start: number, width: number): RowInk {
+  let count = 0;
+  let first = -1;
+  let last = -1;
+  for (let x = 0; x < width; x += 1) {
+    const pixel = words[start + x]!;
+    if (pixel >= 0) continue;
+    if ((pixel & 0xff) * 299 + ((pixel >> 8) & 0xff) * 587 + ((pixel >> 16) & 0xff) * 114 >= 128_000) continue;
+    count += 1;
+    if (first < 0) first = x;
+    last = x;
+  }
+  return { count, first, last };
+}
+
+/** One row of any colour type, a byte at a time. */
+function rowInk({ width, channels, colorType, pixels }: DecodedPng, p: number): RowInk {
+  const gray = colorType === 0 || colorType === 4;
+  const alphaAt = colorType === 4 || colorType === 6 ? channels - 1 : -1;
+  let count = 0;
+  let first = -1;
+  let last = -1;
+  for (let x = 0; x < width; x += 1, p += channels) {
+    if (alphaAt >= 0 && pixels[p + alphaAt]! < 128) continue;
+    // Luma in thousandths, so the comparison with 128 is exact in integers.
+    const dark = gray ? pixels[p]! < 128 : pixels[p]! * 299 + pixels[p + 1]! * 587 + pixels[p + 2]! * 114 < 128_000;
+    if (!dark) continue;
+    count += 1;
+    if (first < 0) first = x;
+    last = x;
+  }
+  return { count, first, last };
+}
+
 /**
  * Ink: a pixel that is mostly opaque (alpha at least 128) and dark (luma 0.299 R + 0.587 G + 0.114 B,
  * or the gray value, below 128). A row with the same bytes as the row above (most rows of a pad:
  * blank, or crossing the same strokes) has the same ink, so it is compared natively and counted
- * once; RGBA rows (the pad's) are read a pixel per 32-bit word.
+ * once; RGBA rows (the pad's) are read a pixel per word.
  */
-function inkStats({ width, height, channels, colorType, pixels }: DecodedPng) {
+function inkStats(image: DecodedPng) {
+  const { width, height, channels, colorType, pixels } = image;
   const stride = width * channels;
-  const gray = colorType === 0 || colorType === 4;
-  const alphaAt = colorType === 4 || colorType === 6 ? channels - 1 : -1;
-  const words = colorType === 6 && LITTLE_ENDIAN && pixels.byteOffset === 0 ? new Uint32Array(pixels.buffer, 0, width * height) : null;
-  /** Ink pixels of the row starting at byte `p`, and the first and last x holding ink (-1 when none). */
-  function inkInRow(p: number) {
-    let count = 0;
-    let first = -1;
-    let last = -1;
-    if (words) {
-      for (let x = 0, w = p >>> 2; x < width; x += 1, w += 1) {
-        const pixel = words[w]!;
-        if (pixel < 0x80000000) continue;
-        if ((pixel & 0xff) * 299 + ((pixel >>> 8) & 0xff) * 587 + ((pixel >>> 16) & 0xff) * 114 >= 128_000) continue;
-        count += 1;
-        if (first < 0) first = x;
-        last = x;
-      }
-      return { count, first, last };
-    }
-    for (let x = 0; x < width; x += 1, p += channels) {
-      if (alphaAt >= 0 && pixels[p + alphaAt]! < 128) continue;
-      // Luma in thousandths, so the comparison with 128 is exact in integers.
-      const dark = gray ? pixels[p]! < 128 : pixels[p]! * 299 + pixels[p + 1]! * 587 + pixels[p + 2]! * 114 < 128_000;
-      if (!dark) continue;
-      count += 1;
-      if (first < 0) first = x;
-      last = x;
-    }
-    return { count, first, last };
-  }
+  const words = colorType === 6 && LITTLE_ENDIAN && pixels.byteOffset === 0 ? new Int32Array(pixels.buffer, 0, width * height) : null;
   let ink = 0;
   let minX = width;
   let maxX = -1;
   let minY = height;
   let maxY = -1;
-  let row = { count: 0, first: -1, last: -1 };
+  let row: RowInk = { count: 0, first: -1, last: -1 };
   for (let y = 0; y < height; y += 1) {
     const start = y * stride;
     const sameAsAbove = y > 0 && pixels.compare(pixels, start - stride, start, start, start + stride) === 0;
-    if (!sameAsAbove) row = inkInRow(start);
+    if (!sameAsAbove) row = words ? rgbaRowInk(words, y * width, width) : rowInk(image, start);
     if (row.count === 0) continue;
     ink += row.count;
     if (row.first < minX) minX = row.first;
