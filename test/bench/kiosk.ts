@@ -11,14 +11,26 @@ import type { SyncEnvironment } from '../../electron/core/sync';
 import { RegistrationSubmissionSchema, type RegistrationSubmission, type RegistrationSubmissionInput } from '../../shared/domain/submission';
 import { setUpAccounts, TEST_SCRYPT } from '../support/core';
 import { person } from '../support/people';
+import { chunk } from '../support/png';
 import { sampleSubmission } from '../support/submission';
 
 /**
- * The signature every bench submission carries: a drawing made on the desk's pad in Debian
- * Chromium (test/fixtures/README.md), so the image check, the stored bytes and the sync payload
- * are those of the kiosk, not of a small generated test image.
+ * The signature bench submissions carry: a drawing made on the desk's pad in Debian Chromium
+ * (test/fixtures/README.md), so the image check, the stored bytes and the sync payload are those
+ * of the kiosk, not of a small generated test image.
  */
-export const PAD_SIGNATURE_BASE64 = readFileSync(new URL('../fixtures/signature-pad-1150x256.png', import.meta.url)).toString('base64');
+const PAD_SIGNATURE = readFileSync(new URL('../fixtures/signature-pad-1150x256.png', import.meta.url));
+const IHDR_END = 8 + 25;
+
+/**
+ * The pad's signature made distinct for submission `n` by a text chunk after the header (which
+ * the image check skips): every submit stores an image of its own, as at the desk, instead of
+ * finding the same content-addressed image already saved.
+ */
+export function padSignatureBase64(n: number): string {
+  const tag = chunk('tEXt', Buffer.from(`Comment\u0000bench ${n}`, 'latin1'));
+  return Buffer.concat([PAD_SIGNATURE.subarray(0, IHDR_END), tag, PAD_SIGNATURE.subarray(IHDR_END)]).toString('base64');
+}
 
 /** Registrants' ID numbers repeat after this many (test/support/people.ts); one kiosk stays below it. */
 export const DISTINCT_REGISTRANTS = 15_000;
@@ -72,7 +84,8 @@ function openCore(dataDir: string, core: KioskCore): BenchKiosk {
     submissions(count) {
       if (next + count > DISTINCT_REGISTRANTS) throw new Error(`one bench kiosk registers at most ${DISTINCT_REGISTRANTS} people`);
       return Array.from({ length: count }, () => {
-        const input = sampleSubmission(core, systemClock, { who: person(next++), signaturePng: PAD_SIGNATURE_BASE64 });
+        const n = next++;
+        const input = sampleSubmission(core, systemClock, { who: person(n), signaturePng: padSignatureBase64(n) });
         return { input, parsed: RegistrationSubmissionSchema.parse(input) };
       });
     },
