@@ -33,13 +33,10 @@ export interface CutBatch {
   bytes: number;
 }
 
-/** A record built (and encoded) before its batch was cut. */
-export type BuiltRecord = EncodedEntry;
-
 /** Records being built ahead of the next cut (`buildAhead`). */
 export interface BuildingAhead {
   /** Stops building; what was built by now, by registration id. */
-  stop(): ReadonlyMap<string, BuiltRecord>;
+  stop(): ReadonlyMap<string, EncodedEntry>;
 }
 
 export interface AppliedCounts {
@@ -100,7 +97,7 @@ export function createBatchStore(deps: { db: Db; sqlite: SqliteDatabase; wire: W
    * by id, so a resend rebuilds the same request. Records in `ahead` (buildAhead) are taken as built.
    * Null when nothing is due.
    */
-  function cut(transport: Transport, now: Date, maxRecords: number, maxBytes: number, ahead: ReadonlyMap<string, BuiltRecord> = new Map()): CutBatch | null {
+  function cut(transport: Transport, now: Date, maxRecords: number, maxBytes: number, ahead: ReadonlyMap<string, EncodedEntry> = new Map()): CutBatch | null {
     return sqlite
       .transaction((): CutBatch | null => {
         const at = now.toISOString();
@@ -147,7 +144,7 @@ export function createBatchStore(deps: { db: Db; sqlite: SqliteDatabase; wire: W
    * other failure (the database closing under it) ends the building.
    */
   function buildAhead(now: Date, maxRecords: number): BuildingAhead {
-    const built = new Map<string, BuiltRecord>();
+    const built = new Map<string, EncodedEntry>();
     let stopped = false;
     const ids = ready.all(now.toISOString(), maxRecords) as string[];
     void (async () => {

@@ -15,7 +15,7 @@ import type { Logger } from '../platform/logger';
 import type { Settings } from '../settings/settings';
 import { pullAgreements } from './agreementFeed';
 import { nextDelayMs, type BackoffPolicy } from './backoff';
-import { noCounts, type AppliedCounts, type BatchStore, type BuiltRecord } from './batchStore';
+import { noCounts, type AppliedCounts, type BatchStore } from './batchStore';
 import { buildHeartbeat, type HeartbeatDeps } from './heartbeat';
 import type { LinkStore, PlatformLink } from './link';
 import { PlatformError, type PlatformClient } from './platformClient';
@@ -236,7 +236,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const shrink = (size: number) => {
       limit = Math.min(limit, size);
     };
-    let ahead: ReadonlyMap<string, BuiltRecord> = new Map();
+    let ahead: ReadonlyMap<string, EncodedEntry> = new Map();
     for (;;) {
       const open = batches.open()[0];
       const cut = open ? null : batches.cut('network', clock.now(), limit, settings.get('syncBatchMaxBytes'), ahead);

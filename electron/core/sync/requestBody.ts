@@ -24,7 +24,6 @@ export function entryBytes(entry: EncodedEntry): number {
 }
 
 export interface EncodedBatchRequest {
-  batchId: string;
   records: WireEntry[];
   /** `{"batch_id":…,"records":[…]}` as UTF-8. */
   body: Buffer;
@@ -46,7 +45,6 @@ export function encodeBatchRequest(batchId: string, entries: readonly EncodedEnt
   // From the array's `[` to its `]`: the canonical JSON of the records.
   const records = body.subarray(head.length - 1, body.length - 1);
   return {
-    batchId,
     records: entries.map((entry) => entry.record),
     body,
     requestSha256: createHash('sha256').update(records).digest('hex'),
